@@ -1,0 +1,93 @@
+"""Command line for the plan data: validate, findings, export, build-data.
+
+Run ``python cli.py --help``; every sub-command reads the bundled data unless
+``--zones``, ``--sites`` or ``--projects`` name other files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from geo import derive, io, settings
+from geo.errors import PlanDataError
+from geo.exports import EXPORT_KINDS, export_frame
+from geo.findings import findings
+from geo.load import load_plan
+
+
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--zones", type=Path, help="zone layer (GeoJSON, GPKG, SHP, zip, FGB)")
+    parser.add_argument("--sites", type=Path, help="site points (layer, or CSV/XLSX with lon/lat)")
+    parser.add_argument("--projects", type=Path, help="priority list (CSV or XLSX)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, exposed for tests."""
+    parser = argparse.ArgumentParser(prog="cli.py", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    _add_inputs(commands.add_parser("validate", help="check the data; exit 1 listing every problem"))
+    _add_inputs(commands.add_parser("findings", help="print the plan's own inconsistencies"))
+    export = commands.add_parser("export", help="write projects, zones, sites or zone load")
+    export.add_argument("kind", choices=EXPORT_KINDS)
+    export.add_argument("--format", required=True, choices=("csv", "geojson", "gpkg", "xlsx"))
+    export.add_argument("--out", required=True, type=Path)
+    export.add_argument("--sector", action="append", choices=settings.SECTORS, default=[])
+    export.add_argument("--phase", action="append", choices=settings.PHASES, default=[])
+    export.add_argument("--policy", choices=settings.POLICIES, default=settings.DEFAULT_POLICY)
+    _add_inputs(export)
+    build = commands.add_parser("build-data", help="rebuild zones and sites from data/sources")
+    build.add_argument("--out", required=True, type=Path, help="folder to write into")
+    return parser
+
+
+def _inputs(args: argparse.Namespace) -> dict[str, Path | None]:
+    return {"projects": args.projects, "zones": args.zones, "sites": args.sites}
+
+
+def run(argv: list[str]) -> int:
+    """Run one command; return the process exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "build-data":
+            return _build_data(args.out)
+        plan = load_plan(**_inputs(args))
+        if args.command == "validate":
+            print(
+                f"OK: {len(plan.projects)} projects, {len(plan.zones)} zones, "
+                f"{len(plan.sites)} sites; capital {plan.total_capital:,.0f} bn VND"
+            )
+        elif args.command == "findings":
+            found = findings(plan.projects, plan.subtotals, plan.targets)
+            print(f"{len(found)} finding(s) in the plan's own figures:")
+            for message in found["message"]:
+                print(f"- {message}")
+        else:
+            protected = [p for p in _inputs(args).values() if p is not None]
+            io.ensure_new_output(args.out, protected)
+            frame = export_frame(plan, args.kind, sectors=args.sector, phases=args.phase, policy=args.policy)
+            io.write_any(frame, args.out, args.format)
+            print(f"wrote {len(frame)} rows to {args.out}")
+    except PlanDataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _build_data(out: Path) -> int:
+    io.ensure_new_output(out / settings.ZONES_FILE.name, [])
+    zones = derive.build_zones(io.read_layer(settings.DISTRICTS_SOURCE), io.read_table(settings.PARKS_SOURCE))
+    projects = io.read_table(settings.PROJECTS_FILE)
+    sites = derive.build_sites(projects, zones)
+    io.write_layer(zones, out / settings.ZONES_FILE.name, "geojson")
+    io.write_layer(sites, out / settings.SITES_FILE.name, "geojson")
+    print(f"wrote {len(zones)} zones and {len(sites)} sites to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    pd.set_option("display.width", 120)
+    sys.exit(run(sys.argv[1:]))

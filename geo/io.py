@@ -1,0 +1,247 @@
+"""All disk access: tables (CSV, XLSX) and layers (any format pyogrio reads), CRS handled."""
+
+from __future__ import annotations
+
+import io as _io
+import zipfile
+from pathlib import Path
+from typing import Final
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+
+from geo import settings
+from geo.errors import PlanDataError, Problem
+
+TABLE_SUFFIXES: Final[tuple[str, ...]] = (".csv", ".xlsx")
+LAYER_SUFFIXES: Final[tuple[str, ...]] = (
+    ".geojson",
+    ".json",
+    ".gpkg",
+    ".shp",
+    ".fgb",
+    ".zip",
+    ".csv",
+    ".xlsx",
+)
+#: Layer formats we write, by the name used on the command line.
+LAYER_DRIVERS: Final[dict[str, str]] = {
+    "geojson": "GeoJSON",
+    "gpkg": "GPKG",
+    "fgb": "FlatGeobuf",
+}
+#: Upper bounds for uploaded and zipped input (zip bombs, runaway files).
+MAX_FILE_BYTES: Final[int] = 50 * 1024 * 1024
+MAX_ZIP_ENTRIES: Final[int] = 200
+MAX_ZIP_BYTES: Final[int] = 200 * 1024 * 1024
+
+
+def _fail(path: Path, expected: str, found: str) -> PlanDataError:
+    return PlanDataError([Problem(path.name, "", "", expected, found)])
+
+
+def _check_size(path: Path) -> None:
+    if not path.exists():
+        raise _fail(path, "an existing file", "no such file")
+    size = path.stat().st_size
+    if size == 0:
+        raise _fail(path, "a non-empty file", "an empty file (0 bytes)")
+    if size > MAX_FILE_BYTES:
+        raise _fail(path, f"at most {MAX_FILE_BYTES // 2**20} MB", f"{size / 2**20:.1f} MB")
+
+
+def decode_utf8(raw: bytes, name: str) -> str:
+    """Decode CSV bytes as UTF-8 (with or without BOM), or say where they are not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanDataError(
+            [
+                Problem(
+                    name,
+                    f"row {line}",
+                    "",
+                    "UTF-8 text (save the file as 'CSV UTF-8')",
+                    f"byte 0x{raw[exc.start]:02x} at offset {exc.start}, not UTF-8 "
+                    "(Windows-1258 or another legacy encoding?)",
+                )
+            ]
+        ) from None
+
+
+def read_table(path: Path | str) -> pd.DataFrame:
+    """Read a CSV (UTF-8) or XLSX table with every cell as text.
+
+    Cells stay text so validation can quote exactly what was found; empty cells are ``""``.
+    """
+    path = Path(path)
+    _check_size(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        text = decode_utf8(path.read_bytes(), path.name)
+        try:
+            frame = pd.read_csv(_io.StringIO(text), dtype=str, keep_default_na=False)
+        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            raise _fail(path, "a comma-separated table with a header row", str(exc)) from None
+    elif suffix == ".xlsx":
+        try:
+            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+        except (ValueError, OSError, KeyError, zipfile.BadZipFile) as exc:
+            raise _fail(path, "an Excel workbook (.xlsx)", str(exc)) from None
+    else:
+        raise _fail(path, "a table ending in " + " or ".join(TABLE_SUFFIXES), repr(path.suffix))
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame.fillna("")
+
+
+def _safe_zip_member(path: Path) -> str:
+    """Return the GDAL path of the one layer inside a zip, after checking the archive."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise _fail(path, "a zip archive", "a file that is not a valid zip") from None
+    with archive:
+        infos = archive.infolist()
+        problems = []
+        if len(infos) > MAX_ZIP_ENTRIES:
+            problems.append(
+                Problem(
+                    path.name,
+                    "",
+                    "",
+                    f"at most {MAX_ZIP_ENTRIES} entries",
+                    str(len(infos)),
+                )
+            )
+        total = sum(i.file_size for i in infos)
+        if total > MAX_ZIP_BYTES:
+            problems.append(
+                Problem(
+                    path.name,
+                    "",
+                    "",
+                    f"at most {MAX_ZIP_BYTES // 2**20} MB uncompressed",
+                    f"{total / 2**20:.0f} MB (a zip bomb?)",
+                )
+            )
+        for info in infos:
+            parts = Path(info.filename).parts
+            if info.filename.startswith(("/", "\\")) or ".." in parts or ":" in info.filename:
+                problems.append(
+                    Problem(
+                        path.name,
+                        f"entry {info.filename!r}",
+                        "",
+                        "a path inside the archive",
+                        "a path that escapes it",
+                    )
+                )
+        if problems:
+            raise PlanDataError(problems)
+        layers = [
+            i.filename
+            for i in infos
+            if Path(i.filename).suffix.lower() in (".shp", ".geojson", ".gpkg", ".fgb")
+        ]
+        if len(layers) != 1:
+            raise _fail(
+                path,
+                "exactly one .shp, .geojson, .gpkg or .fgb inside the zip",
+                ", ".join(layers) or "none",
+            )
+    return f"/vsizip/{path.resolve()}/{layers[0]}"
+
+
+def read_layer(path: Path | str) -> gpd.GeoDataFrame:
+    """Read a vector layer and return it in :data:`settings.CRS`.
+
+    GeoJSON, GeoPackage, shapefile (plain or zipped) and FlatGeobuf are read with pyogrio.
+    A layer whose CRS is not declared is refused rather than guessed.
+    """
+    path = Path(path)
+    _check_size(path)
+    suffix = path.suffix.lower()
+    if suffix not in LAYER_SUFFIXES or suffix in (".csv", ".xlsx"):
+        raise _fail(path, "a layer: .geojson, .gpkg, .shp, .fgb or a zipped shapefile", suffix)
+    source = _safe_zip_member(path) if suffix == ".zip" else str(path)
+    try:
+        frame = pyogrio.read_dataframe(source)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        raise _fail(path, "a readable vector layer", _first_line(str(exc))) from None
+    if not isinstance(frame, gpd.GeoDataFrame):
+        raise _fail(path, "a layer with geometries", "a table without geometry")
+    if frame.crs is None:
+        raise _fail(
+            path,
+            "a declared coordinate reference system (.prj file, or the CRS of the layer)",
+            "no CRS",
+        )
+    return frame.to_crs(settings.CRS)
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "an unreadable file"
+
+
+def read_points_table(path: Path | str) -> gpd.GeoDataFrame:
+    """Read sites from a CSV/XLSX with ``lon``/``lat`` columns (WGS84), or no geometry."""
+    frame = read_table(path)
+    lon = pd.to_numeric(frame.get("lon", pd.Series("", index=frame.index)), errors="coerce")
+    lat = pd.to_numeric(frame.get("lat", pd.Series("", index=frame.index)), errors="coerce")
+    points = gpd.points_from_xy(lon, lat, crs=settings.CRS)
+    return gpd.GeoDataFrame(frame, geometry=points, crs=settings.CRS)
+
+
+def ensure_new_output(out: Path, protected: list[Path]) -> None:
+    """Refuse to write over an input file or over the bundled data."""
+    target = out.resolve()
+    for other in protected:
+        if target == other.resolve():
+            raise _fail(out, "an output path that is not one of the input files", str(out))
+    if settings.DATA_DIR.resolve() in target.parents:
+        raise _fail(out, "an output path outside the bundled data folder", str(out))
+
+
+def write_table(frame: pd.DataFrame, out: Path, fmt: str) -> None:
+    """Write a table as ``csv`` (UTF-8) or ``xlsx``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        frame.to_csv(out, index=False, encoding="utf-8")
+    elif fmt == "xlsx":
+        frame.to_excel(out, index=False, engine="openpyxl")
+    else:
+        raise ValueError(f"`fmt` was {fmt!r} but is expected to be 'csv' or 'xlsx'")
+
+
+def write_layer(frame: gpd.GeoDataFrame, out: Path, fmt: str) -> None:
+    """Write a layer as ``geojson``, ``gpkg`` or ``fgb`` (in EPSG:4326), replacing ``out``."""
+    if fmt not in LAYER_DRIVERS:
+        raise ValueError(f"`fmt` was {fmt!r} but is expected to be in {sorted(LAYER_DRIVERS)}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists():
+        out.unlink()
+    pyogrio.write_dataframe(frame.to_crs(settings.CRS), out, driver=LAYER_DRIVERS[fmt])
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file (the plan's own text)."""
+    return path.read_text(encoding="utf-8")
+
+
+def write_any(frame: pd.DataFrame, out: Path, fmt: str) -> None:
+    """Write a frame as ``csv``/``xlsx`` (points as ``lon``/``lat``, other shapes dropped)
+    or as ``geojson``/``gpkg`` (needs geometries)."""
+    if fmt in ("csv", "xlsx"):
+        table = pd.DataFrame(frame)
+        if isinstance(frame, gpd.GeoDataFrame):
+            geometry = frame.geometry
+            if (geometry.geom_type == "Point").all():
+                table["lon"], table["lat"] = geometry.x.round(7), geometry.y.round(7)
+            table = table.drop(columns=geometry.name)
+        write_table(table, out, fmt)
+    elif isinstance(frame, gpd.GeoDataFrame):
+        write_layer(frame, out, fmt)
+    else:
+        raise ValueError(f"`fmt` was {fmt!r}, which needs geometries, but the frame has none")

@@ -1,0 +1,185 @@
+"""Sites ⋈ zones ⋈ projects: which zone each site is in, and where each project's capital goes."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import settings
+from geo.errors import Problem, shown
+
+
+def zone_areas_ha(zones: gpd.GeoDataFrame) -> pd.Series:
+    """Area of each zone's geometry in hectares, computed in the metric CRS."""
+    return zones.to_crs(settings.METRIC_CRS).area / 10_000
+
+
+def check_project_zones(projects: pd.DataFrame, zones: gpd.GeoDataFrame, source: str) -> list[Problem]:
+    """Every zone a project names must exist in the zone layer."""
+    known = set(zones["zone_id"])
+    problems = []
+    for _, row in projects.iterrows():
+        unknown = [z for z in row["site_zone_ids"].split(";") if z not in known]
+        if unknown:
+            problems.append(
+                Problem(
+                    source,
+                    f"project {row['project_id']}",
+                    "site_zone_ids",
+                    "ids of zones in the zone layer",
+                    ", ".join(shown(z) for z in unknown),
+                )
+            )
+    return problems
+
+
+def join_sites(
+    sites: gpd.GeoDataFrame,
+    zones: gpd.GeoDataFrame,
+    projects: pd.DataFrame,
+    source: str,
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Give each site its zone and district, and check it against its project.
+
+    A site without a ``zone_id`` goes to the smallest zone containing it, preferring its
+    project's candidate zones; a site that names its zone must lie inside it.
+
+    Returns
+    -------
+    The sites that passed, with ``zone_id`` and ``district_id`` filled, and the problems.
+    """
+    areas = zone_areas_ha(zones)
+    by_id = zones.assign(_area=areas.to_numpy()).set_index("zone_id")
+    candidates = {r["project_id"]: r["site_zone_ids"].split(";") for _, r in projects.iterrows()}
+    containing = gpd.sjoin(
+        sites[["site_id", "geometry"]],
+        zones[["zone_id", "kind", "geometry"]].assign(_area=areas.to_numpy()),
+        predicate="within",
+        how="inner",
+    )
+    inside: dict[str, list[tuple[float, str]]] = {}
+    for _, hit in containing.iterrows():
+        inside.setdefault(hit["site_id"], []).append((hit["_area"], hit["zone_id"]))
+    problems: list[Problem] = []
+    zone_ids, districts, good = [], [], []
+    for number, (_, site) in enumerate(sites.iterrows(), start=1):
+        place = f"feature {number}"
+        found: list[Problem] = []
+        own = candidates.get(site["project_id"])
+        holding = sorted(inside.get(site["site_id"], []))
+        zone_id = site["zone_id"]
+        if own is None:
+            found.append(
+                Problem(
+                    source,
+                    place,
+                    "project_id",
+                    "a project of the priority list",
+                    shown(site["project_id"]),
+                )
+            )
+            own = []
+        if zone_id == "":
+            preferred = [z for _, z in holding if z in own] or [
+                z for _, z in holding if by_id.loc[z, "kind"] in settings.SITE_ZONE_KINDS
+            ]
+            zone_id = preferred[0] if preferred else ""
+            if not zone_id:
+                found.append(
+                    Problem(
+                        source,
+                        place,
+                        "zone_id",
+                        "a point inside one of the project's zones",
+                        "a point in no such zone",
+                    )
+                )
+        elif zone_id not in by_id.index:
+            found.append(
+                Problem(
+                    source,
+                    place,
+                    "zone_id",
+                    "an id of a zone in the zone layer",
+                    shown(zone_id),
+                )
+            )
+        elif zone_id not in {z for _, z in holding}:
+            found.append(
+                Problem(
+                    source,
+                    place,
+                    "geometry",
+                    f"a point inside zone {zone_id}",
+                    "a point outside it",
+                )
+            )
+        if zone_id and own and zone_id not in own and not found:
+            found.append(
+                Problem(
+                    source,
+                    place,
+                    "zone_id",
+                    "one of the project's sites: " + ", ".join(own),
+                    shown(zone_id),
+                )
+            )
+        district = [z for _, z in holding if by_id.loc[z, "kind"] == "district"]
+        zone_ids.append(zone_id)
+        districts.append(district[0] if district else "")
+        good.append(not found)
+        problems += found
+    joined = sites.assign(zone_id=zone_ids, district_id=districts)
+    return joined[good].reset_index(drop=True), problems
+
+
+def allocate(projects: pd.DataFrame, policy: str = settings.DEFAULT_POLICY) -> pd.DataFrame:
+    """Split each project's capital over its candidate zones.
+
+    Parameters
+    ----------
+    projects
+        Validated priority list.
+    policy
+        ``split``: equal shares (sums to the plan total); ``full``: the whole amount to
+        every candidate (each zone's upper bound; sums to more than the plan);
+        ``first``: the whole amount to the first zone named.
+
+    Returns
+    -------
+    One row per project and candidate zone: ``project_id``, ``zone_id``, ``site_order``,
+    ``sector``, ``phase``, ``share`` and ``capital_bn_vnd``.
+    """
+    if policy not in settings.POLICIES:
+        raise ValueError(f"`policy` was {policy!r} but is expected to be in {settings.POLICIES}")
+    rows = []
+    for _, project in projects.iterrows():
+        zones = project["site_zone_ids"].split(";")
+        for order, zone_id in enumerate(zones, start=1):
+            if policy == "split":
+                share = 1 / len(zones)
+            elif policy == "full":
+                share = 1.0
+            else:
+                share = 1.0 if order == 1 else 0.0
+            rows.append(
+                {
+                    "project_id": project["project_id"],
+                    "zone_id": zone_id,
+                    "site_order": order,
+                    "sector": project["sector"],
+                    "phase": project["phase"],
+                    "share": share,
+                    "capital_bn_vnd": project["capital_bn_vnd"] * share,
+                }
+            )
+    columns = [
+        "project_id",
+        "zone_id",
+        "site_order",
+        "sector",
+        "phase",
+        "share",
+        "capital_bn_vnd",
+    ]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,129 @@
+"""Load the plan: read every file, validate, join, and report all problems at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import io, settings
+from geo.errors import PlanDataError, Problem, raise_if
+from geo.join import check_project_zones, join_sites
+from geo.validate import validate_projects, validate_sites, validate_zones
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The validated, joined plan data.
+
+    Attributes
+    ----------
+    projects
+        Priority list, one row per project, ``capital_bn_vnd`` as float.
+    zones
+        Zone layer in EPSG:4326, with ``area_ha_computed`` from the geometry.
+    sites
+        Site points with ``zone_id`` and ``district_id`` resolved.
+    subtotals, targets
+        The plan's printed subtotals and section II targets (empty for a custom list).
+    sources
+        File names the data came from, for messages and the "sources" view.
+    """
+
+    projects: pd.DataFrame
+    zones: gpd.GeoDataFrame
+    sites: gpd.GeoDataFrame
+    subtotals: pd.DataFrame
+    targets: pd.DataFrame
+    sources: dict[str, str]
+
+    @property
+    def total_capital(self) -> float:
+        """Capital of the whole priority list, billion VND."""
+        return float(self.projects["capital_bn_vnd"].sum())
+
+
+def _read(reader: Callable[[Path], T], path: Path, problems: list[Problem]) -> T | None:
+    try:
+        return reader(path)
+    except PlanDataError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def read_sites(path: Path) -> gpd.GeoDataFrame:
+    """Sites from a point layer, or from a CSV/XLSX with ``lon``/``lat`` columns."""
+    if path.suffix.lower() in (".csv", ".xlsx"):
+        return io.read_points_table(path)
+    return io.read_layer(path)
+
+
+def read_subtotals(path: Path = settings.SUBTOTALS_FILE) -> pd.DataFrame:
+    """The plan's printed phase subtotals."""
+    frame = io.read_table(path)
+    frame["capital_bn_vnd"] = frame["capital_bn_vnd"].astype(float)
+    return frame
+
+
+def read_targets(path: Path = settings.TARGETS_FILE) -> pd.DataFrame:
+    """The plan's section II production-value targets, numbers typed."""
+    frame = io.read_table(path)
+    for column in (
+        "value_2020_bn_vnd",
+        "ratio_2020_vs_2015",
+        "value_2025_bn_vnd",
+        "ratio_2025_vs_2020",
+    ):
+        frame[column] = frame[column].astype(float)
+    return frame
+
+
+def load_plan(
+    *,
+    projects: Path | str | None = None,
+    zones: Path | str | None = None,
+    sites: Path | str | None = None,
+) -> Plan:
+    """Read, validate and join the plan; the bundled file stands in for any not given.
+
+    Raises
+    ------
+    PlanDataError
+        With every problem in every file, when any is found.
+    """
+    paths = {
+        "projects": Path(projects) if projects else settings.PROJECTS_FILE,
+        "zones": Path(zones) if zones else settings.ZONES_FILE,
+        "sites": Path(sites) if sites else settings.SITES_FILE,
+    }
+    problems: list[Problem] = []
+    raw_projects = _read(io.read_table, paths["projects"], problems)
+    raw_zones = _read(io.read_layer, paths["zones"], problems)
+    raw_sites = _read(read_sites, paths["sites"], problems)
+    raise_if(problems)
+    if raw_projects is None or raw_zones is None or raw_sites is None:  # pragma: no cover
+        raise AssertionError("a reader returned nothing without a problem")
+    names = {key: path.name for key, path in paths.items()}
+    clean_projects, found = validate_projects(raw_projects, names["projects"])
+    problems += found
+    clean_zones, found = validate_zones(raw_zones, names["zones"])
+    problems += found
+    clean_sites, found = validate_sites(raw_sites, names["sites"])
+    problems += found
+    raise_if(problems)
+    problems += check_project_zones(clean_projects, clean_zones, names["projects"])
+    joined_sites, found = join_sites(clean_sites, clean_zones, clean_projects, names["sites"])
+    problems += found
+    raise_if(problems)
+    bundled_list = paths["projects"].resolve() == settings.PROJECTS_FILE.resolve()
+    subtotals = (
+        read_subtotals() if bundled_list else pd.DataFrame(columns=["sector", "phase", "capital_bn_vnd"])
+    )
+    targets = read_targets()
+    return Plan(clean_projects, clean_zones, joined_sites, subtotals, targets, names)

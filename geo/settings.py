@@ -1,0 +1,57 @@
+"""Typed constants: coordinate systems, bundled paths and the plan's vocabularies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+#: Folder of the project, resolved from this file so nothing depends on the working directory.
+ROOT: Final[Path] = Path(__file__).resolve().parent.parent
+DATA_DIR: Final[Path] = ROOT / "data"
+SOURCES_DIR: Final[Path] = DATA_DIR / "sources"
+
+PROJECTS_FILE: Final[Path] = DATA_DIR / "projects.csv"
+SUBTOTALS_FILE: Final[Path] = DATA_DIR / "subtotals.csv"
+TARGETS_FILE: Final[Path] = DATA_DIR / "targets.csv"
+ZONES_FILE: Final[Path] = DATA_DIR / "zones.geojson"
+SITES_FILE: Final[Path] = DATA_DIR / "sites.geojson"
+DISTRICTS_SOURCE: Final[Path] = SOURCES_DIR / "thai_binh_province_districts_dvhcvn.geojson"
+PARKS_SOURCE: Final[Path] = SOURCES_DIR / "thai_binh_industrial_parks_compiled.csv"
+PLAN_TEXT: Final[Path] = SOURCES_DIR / "decision-supporting-industry-plan-thai-binh-2016-2025.txt"
+
+#: Geographic CRS of every bundled and exported layer.
+CRS: Final[str] = "EPSG:4326"
+#: Metric CRS for areas, buffers and distances (UTM zone 48N covers all of Thái Bình).
+METRIC_CRS: Final[str] = "EPSG:32648"
+
+SECTORS: Final[tuple[str, ...]] = ("mechanical", "electronics", "textiles", "ceramics")
+PHASES: Final[tuple[str, ...]] = ("2016-2020", "2021-2025")
+SITE_MODES: Final[tuple[str, ...]] = ("single", "joint", "alternatives")
+POLICIES: Final[tuple[str, ...]] = ("split", "full", "first")
+DEFAULT_POLICY: Final[str] = "split"
+
+#: Zone kinds, from the broadest to the most specific.
+ZONE_KINDS: Final[tuple[str, ...]] = (
+    "province",
+    "district",
+    "coastal_zone",
+    "cluster_area",
+    "park",
+)
+#: Kinds a project can be sited in (the plan never names a district or the province).
+SITE_ZONE_KINDS: Final[tuple[str, ...]] = ("coastal_zone", "cluster_area", "park")
+#: How precise a zone's geometry is.
+#: ``surveyed``: a measured boundary; ``official``: an administrative boundary from a
+#: government source; ``indicative``: a footprint of the recorded area at the best-known
+#: location, or a stand-in boundary; ``unspecified``: the plan names no place within it.
+PRECISIONS: Final[tuple[str, ...]] = (
+    "surveyed",
+    "official",
+    "indicative",
+    "unspecified",
+)
+
+#: Tolerance of a subtotal check, in billion VND: printed figures are whole numbers.
+SUBTOTAL_TOLERANCE: Final[float] = 0.5
+#: Bounding box in which a site in this province can lie (lon/lat, with a margin).
+PROVINCE_BOUNDS: Final[tuple[float, float, float, float]] = (105.9, 20.1, 106.8, 20.9)

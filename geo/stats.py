@@ -1,0 +1,87 @@
+"""Aggregations: capital per zone, sector and phase; plan totals; targets' implied figures."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geo import settings
+from geo.join import zone_areas_ha
+
+
+def filter_projects(
+    projects: pd.DataFrame,
+    *,
+    sectors: list[str] | None = None,
+    phases: list[str] | None = None,
+) -> pd.DataFrame:
+    """Projects in the given sectors and phases (``None`` or empty: all)."""
+    keep = pd.Series(True, index=projects.index)
+    if sectors:
+        keep &= projects["sector"].isin(sectors)
+    if phases:
+        keep &= projects["phase"].isin(phases)
+    return projects[keep]
+
+
+def capital_by(projects: pd.DataFrame, column: str) -> pd.Series:
+    """Total capital (billion VND) per value of ``column``, in the plan's order."""
+    order = {"sector": settings.SECTORS, "phase": settings.PHASES}.get(column)
+    totals = projects.groupby(column)["capital_bn_vnd"].sum()
+    return totals.reindex(order).fillna(0.0) if order else totals
+
+
+def aggregate(allocation: pd.DataFrame) -> pd.DataFrame:
+    """Capital and project count per zone × sector × phase."""
+    grouped = allocation[allocation["share"] > 0].groupby(["zone_id", "sector", "phase"])
+    return grouped.agg(
+        capital_bn_vnd=("capital_bn_vnd", "sum"), projects=("project_id", "nunique")
+    ).reset_index()
+
+
+def zone_load(
+    allocation: pd.DataFrame,
+    zones: gpd.GeoDataFrame,
+    *,
+    plan_total: float,
+) -> pd.DataFrame:
+    """One row per zone that receives capital, with area, capital per ha and share of the plan.
+
+    Parameters
+    ----------
+    allocation
+        Output of :func:`geo.join.allocate`, already filtered as the user wants.
+    zones
+        The zone layer (areas are computed from its geometries in the metric CRS).
+    plan_total
+        Capital of the whole plan, for the share column.
+    """
+    used = allocation[allocation["share"] > 0]
+    per_zone = used.groupby("zone_id").agg(
+        capital_bn_vnd=("capital_bn_vnd", "sum"), projects=("project_id", "nunique")
+    )
+    wide = used.pivot_table(
+        index="zone_id",
+        columns=["phase", "sector"],
+        values="capital_bn_vnd",
+        aggfunc="sum",
+        fill_value=0.0,
+    )
+    wide.columns = [f"capital_{key[0]}_{key[1]}" for key in wide.columns]
+    facts = zones.assign(area_ha=zone_areas_ha(zones).round(1).to_numpy())
+    facts = pd.DataFrame(facts[["zone_id", "name_vi", "name_en", "kind", "precision", "area_ha"]])
+    table = facts.merge(per_zone, left_on="zone_id", right_index=True, how="inner")
+    table = table.merge(wide, left_on="zone_id", right_index=True, how="left")
+    table["capital_per_ha"] = (table["capital_bn_vnd"] / table["area_ha"]).round(3)
+    table["share_of_plan"] = table["capital_bn_vnd"] / plan_total if plan_total else np.nan
+    return table.sort_values("capital_bn_vnd", ascending=False, ignore_index=True)
+
+
+def targets_table(targets: pd.DataFrame) -> pd.DataFrame:
+    """Targets with the implied 2015 base and average annual growth of each period."""
+    table = targets.copy()
+    table["implied_2015_bn_vnd"] = (table["value_2020_bn_vnd"] / table["ratio_2020_vs_2015"]).round(1)
+    table["growth_2015_2020"] = table["ratio_2020_vs_2015"] ** (1 / 5) - 1
+    table["growth_2020_2025"] = (table["value_2025_bn_vnd"] / table["value_2020_bn_vnd"]) ** (1 / 5) - 1
+    return table
