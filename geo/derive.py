@@ -13,6 +13,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+import shapely.ops
 from shapely.geometry.base import BaseGeometry
 
 from geo import settings
@@ -161,10 +162,23 @@ def _area_zones(admin: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame([coastal, clusters], geometry="geometry", crs=settings.CRS)
 
 
-def _footprint(point: BaseGeometry, area_ha: float, within: BaseGeometry) -> BaseGeometry:
-    """A disc of the recorded area around ``point`` (metric CRS), kept inside ``within``."""
+def _footprint(point: BaseGeometry, area_ha: float, within: BaseGeometry) -> tuple[BaseGeometry, float]:
+    """A disc of the recorded area around ``point`` (metric CRS), moved to fit in ``within``.
+
+    A disc that would cross the district's edge is moved the least distance that keeps it
+    whole inside: the point is a hand placement good to a few km, the area is a record.
+
+    Returns
+    -------
+    The disc and how far (m) its centre was moved.
+    """
     radius = math.sqrt(area_ha * 10_000 / math.pi)
-    return point.buffer(radius, quad_segs=16).intersection(within)
+    centre = point
+    if not within.buffer(-radius).contains(point):
+        # 1 m further in than the nearest interior point, so rounding cannot put it back out.
+        inner = within.buffer(-radius - 1)
+        centre = shapely.ops.nearest_points(inner, point)[0]
+    return centre.buffer(radius, quad_segs=16), float(point.distance(centre))
 
 
 def _park_zones(parks: pd.DataFrame, admin: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -179,11 +193,15 @@ def _park_zones(parks: pd.DataFrame, admin: gpd.GeoDataFrame) -> gpd.GeoDataFram
         columns={"zone_id": "district_id"}
     )
     metric = points.to_crs(settings.METRIC_CRS)
-    province = admin[admin["kind"] == "province"].to_crs(settings.METRIC_CRS).geometry.iloc[0]
+    district_shapes = admin.set_index("zone_id").to_crs(settings.METRIC_CRS).geometry
     rows = []
     for (_, row), point in zip(points.iterrows(), metric.geometry, strict=True):
         zone_id = slug(row["id"])
         area = float(row["area_ha"])
+        footprint, moved = _footprint(point, area, district_shapes[row["district_id"]])
+        method = f"disc of the recorded area around a point: {row['coord_method']}"
+        if moved:
+            method += f"; disc moved {moved:.0f} m to lie inside its district"
         commune = str(row["commune_2025"]).strip()
         rows.append(
             {
@@ -201,14 +219,14 @@ def _park_zones(parks: pd.DataFrame, admin: gpd.GeoDataFrame) -> gpd.GeoDataFram
                 "status": row["status"],
                 "precision": "indicative",
                 "location_confidence": row["coord_conf"],
-                "location_method": (f"disc of the recorded area around a point: {row['coord_method']}"),
+                "location_method": method,
                 "commune_2025": commune,
                 "current_unit": CURRENT_UNIT,
                 "source": COMPILED,
                 "licence": "facts compiled for this project; cite the row sources",
                 "source_date": COMPILED_DATE,
                 "sources": row["sources"],
-                "geometry": _footprint(point, area, province),
+                "geometry": footprint,
             }
         )
     metric_parks = gpd.GeoDataFrame(rows, geometry="geometry", crs=settings.METRIC_CRS)

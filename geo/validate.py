@@ -76,7 +76,7 @@ def _missing_columns(columns: list[str], required: tuple[str, ...], source: str)
         Problem(
             source,
             "",
-            ", ".join(missing),
+            "",
             f"column{'s' if len(missing) > 1 else ''} " + ", ".join(f"`{c}`" for c in missing),
             "columns " + ", ".join(f"`{c}`" for c in columns) if columns else "no columns",
         )
@@ -206,7 +206,9 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
     return clean, problems
 
 
-def _geometry_problems(geometry: BaseGeometry | None, kinds: tuple[str, ...], source: str, place: str) -> list[Problem]:
+def _geometry_problems(
+    geometry: BaseGeometry | None, kinds: tuple[str, ...], source: str, place: str
+) -> list[Problem]:
     if geometry is None or not isinstance(geometry, BaseGeometry):
         return [Problem(source, place, "geometry", " or ".join(kinds), "no geometry")]
     if geometry.geom_type not in kinds:
@@ -241,10 +243,10 @@ def _bounds_problems(geometry: BaseGeometry, source: str, place: str) -> list[Pr
     if west <= minx and maxx <= east and south <= miny and maxy <= north:
         return []
     expected = f"coordinates within lon {west}–{east}, lat {south}–{north} (Thái Bình)"
-    if max(abs(minx), abs(maxx)) > 180 or max(abs(miny), abs(maxy)) > 90:
-        hint = f"x={minx:.0f}, y={miny:.0f}: metres with no CRS declared?"
-    elif south <= minx <= north and west <= miny <= east:
+    if south <= minx <= north and west <= miny <= east:
         hint = f"lon={minx:.4f}, lat={miny:.4f}: latitude and longitude swapped?"
+    elif max(abs(minx), abs(maxx)) > 180 or max(abs(miny), abs(maxy)) > 90:
+        hint = f"x={minx:.0f}, y={miny:.0f}: metres with no CRS declared?"
     else:
         hint = f"lon {minx:.4f}–{maxx:.4f}, lat {miny:.4f}–{maxy:.4f}: outside the province"
     return [Problem(source, place, "geometry", expected, hint)]

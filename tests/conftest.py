@@ -1,0 +1,43 @@
+"""Shared fixtures: the bundled plan, and small files a test can break on purpose."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+
+from geo import io, settings
+from geo.load import Plan, load_plan
+
+
+@pytest.fixture(scope="session")
+def plan() -> Plan:
+    return load_plan()
+
+
+@pytest.fixture
+def projects_table() -> pd.DataFrame:
+    return io.read_table(settings.PROJECTS_FILE)
+
+
+@pytest.fixture
+def zones_layer() -> gpd.GeoDataFrame:
+    return io.read_layer(settings.ZONES_FILE)
+
+
+@pytest.fixture
+def sites_layer() -> gpd.GeoDataFrame:
+    return io.read_layer(settings.SITES_FILE)
+
+
+def digest(path: Path) -> str:
+    """Content hash, to show a command left a file as it was."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> Path:
+    frame.to_csv(path, index=False, encoding="utf-8")
+    return path
