@@ -1,0 +1,1 @@
+"""Pure map builders: GeoDataFrames in, folium objects out. No file reads, no Streamlit."""

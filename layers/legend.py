@@ -1,0 +1,119 @@
+"""The legend, as HTML/CSS of our own in a Leaflet control (no branca colormap element)."""
+
+from __future__ import annotations
+
+import json
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from layers.features import esc
+from layers.i18n import number, text
+from layers.style import SECTOR_COLOURS, CapitalScale
+
+CSS = """
+.map-legend { background: rgba(255,255,255,.94); padding: 8px 10px; border-radius: 6px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 12px/1.35 system-ui, sans-serif; color: #222;
+  max-width: 250px; }
+.map-legend h4 { margin: 0 0 4px; font-size: 13px; }
+.map-legend h5 { margin: 6px 0 2px; font-size: 12px; font-weight: 600; }
+.map-legend .row { display: flex; align-items: center; gap: 6px; margin: 1px 0; }
+.map-legend .dot { width: 12px; height: 12px; border-radius: 50%; border: 2.5px solid;
+  box-sizing: border-box; }
+.map-legend .swatch { width: 22px; height: 12px; border: 2px solid #333; box-sizing: border-box; }
+.map-legend .ramp { height: 10px; border: 1px solid #999; }
+.map-legend .ticks { display: flex; justify-content: space-between; font-size: 11px; }
+.district-label { font: 600 11px system-ui, sans-serif; color: #666; text-align: center;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; pointer-events: none; }
+.zone-label { font: 12px system-ui, sans-serif; color: #111; white-space: nowrap;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
+.leaflet-container { background: #e4e6e1; }
+.leaflet-popup-content h4 { margin: 0 0 2px; font-size: 14px; }
+.leaflet-popup-content .other-name { color: #555; font-size: 11px; margin-bottom: 4px; }
+.leaflet-popup-content table.facts th { text-align: left; padding-right: 8px; color: #555;
+  font-weight: 500; vertical-align: top; }
+"""
+
+
+def legend_html(scale: CapitalScale, lang: str) -> str:
+    """The legend's inner HTML: sectors, phases, site precision, capital scale, zone outlines."""
+    sectors = "".join(
+        f'<div class="row"><span class="dot" style="background:{colour};border-color:{colour}"></span>'
+        f"{esc(text(f'sector.{sector}', lang))}</div>"
+        for sector, colour in SECTOR_COLOURS.items()
+    )
+    grey = "#555"
+    phases = (
+        f'<div class="row"><span class="dot" style="background:{grey};border-color:{grey}"></span>'
+        f"{esc(text('legend.phase_1', lang))}</div>"
+        f'<div class="row"><span class="dot" style="background:#fff;border-color:{grey}"></span>'
+        f"{esc(text('legend.phase_2', lang))}</div>"
+        f'<div class="row"><span class="dot" style="border-color:{grey}"></span>'
+        f"{esc(text('legend.site_park', lang))}</div>"
+        f'<div class="row"><span class="dot" '
+        f'style="border-color:{grey};border-style:dashed;opacity:.8"></span>'
+        f"{esc(text('legend.site_area', lang))}</div>"
+    )
+    ticks = scale.ticks()
+    stops = ", ".join(scale.colour(t) for t in ticks)
+    ramp = (
+        f'<div class="ramp" style="background:linear-gradient(to right, {stops})"></div>'
+        '<div class="ticks">' + "".join(f"<span>{esc(number(t, lang))}</span>" for t in ticks) + "</div>"
+    )
+    outlines = "".join(
+        f'<div class="row"><span class="swatch" style="border-style:{style}"></span>'
+        f"{esc(text(key, lang))}</div>"
+        for style, key in (
+            ("solid", "legend.zone_surveyed"),
+            ("dashed", "legend.zone_indicative"),
+            ("dotted", "legend.zone_unspecified"),
+        )
+    )
+    return (
+        f"<h4>{esc(text('legend.title', lang))}</h4>"
+        f"<h5>{esc(text('legend.sectors', lang))}</h5>{sectors}{phases}"
+        f"<h5>{esc(text('legend.capital', lang))}</h5>{ramp}{outlines}"
+    )
+
+
+class Legend(MacroElement):
+    """A bottom-right Leaflet control holding ``html`` and the map's own CSS."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var style = document.createElement('style');
+            style.textContent = {{ this.css }};
+            document.head.appendChild(style);
+            var legend = L.control({position: {{ this.position }}});
+            legend.onAdd = function() {
+                var div = L.DomUtil.create('div', 'map-legend');
+                div.innerHTML = {{ this.html }};
+                L.DomEvent.disableClickPropagation(div);
+                return div;
+            };
+            legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, position: str = "bottomright") -> None:
+        super().__init__()
+        self._name = "Legend"
+        # JSON-encoded so the HTML arrives in the script as one safe string literal.
+        self.html = json.dumps(html).replace("</", "<\\/")
+        self.css = json.dumps(CSS).replace("</", "<\\/")
+        self.position = json.dumps(position)
+
+
+def legend(scale: CapitalScale, lang: str) -> Legend:
+    """The map's legend control for ``lang``."""
+    return Legend(legend_html(scale, lang))
+
+
+def add_legend(m: folium.Map, scale: CapitalScale, lang: str) -> None:
+    """Add the legend control to ``m``."""
+    legend(scale, lang).add_to(m)

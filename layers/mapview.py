@@ -1,0 +1,85 @@
+"""Assemble the map: a base that changes only with language and policy, and the layers
+that change with every filter (so streamlit-folium can swap them without a reload)."""
+
+from __future__ import annotations
+
+import folium
+import folium.plugins
+import geopandas as gpd
+import pandas as pd
+
+from layers.basemap import basemap_layer, tile_layers
+from layers.i18n import text
+from layers.legend import add_legend
+from layers.sites import sites_layer
+from layers.style import CapitalScale
+from layers.zones import labels_layer, zone_name, zones_layer
+
+MIN_ZOOM = 9
+MAX_ZOOM = 17
+
+
+def base_map(zones: gpd.GeoDataFrame, scale: CapitalScale, lang: str) -> folium.Map:
+    """The map with its offline basemap, hidden online tiles, controls and legend."""
+    province = zones[zones["kind"] == "province"]
+    west, south, east, north = (province if not province.empty else zones).total_bounds
+    m = folium.Map(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=10,
+        tiles=None,
+        control_scale=True,
+        min_zoom=MIN_ZOOM,
+        max_zoom=MAX_ZOOM,
+        prefer_canvas=False,
+    )
+    basemap_layer(zones, lang).add_to(m)
+    for layer in tile_layers(lang):
+        layer.add_to(m)
+    folium.plugins.Fullscreen(position="topleft").add_to(m)
+    add_legend(m, scale, lang)
+    m.fit_bounds([[south, west], [north, east]])
+    return m
+
+
+def zone_names(zones: gpd.GeoDataFrame, lang: str) -> dict[str, str]:
+    """Zone id → name in ``lang``."""
+    return {row["zone_id"]: zone_name(row, lang) for _, row in zones.iterrows()}
+
+
+def dynamic_layers(
+    zones: gpd.GeoDataFrame,
+    load: pd.DataFrame,
+    sites: gpd.GeoDataFrame,
+    scale: CapitalScale,
+    lang: str,
+) -> list[folium.FeatureGroup]:
+    """Zones, capital labels and project markers for the filtered view, bottom to top."""
+    names = zone_names(zones, lang)
+    return [
+        zones_layer(zones, load, scale, lang),
+        labels_layer(zones, load, lang),
+        sites_layer(sites, names, lang),
+    ]
+
+
+def full_map(
+    zones: gpd.GeoDataFrame,
+    load: pd.DataFrame,
+    sites: gpd.GeoDataFrame,
+    scale: CapitalScale,
+    lang: str,
+) -> folium.Map:
+    """One self-contained map of the view with every layer and a layer control."""
+    m = base_map(zones, scale, lang)
+    for group in dynamic_layers(zones, load, sites, scale, lang):
+        group.add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    return m
+
+
+def layer_control() -> folium.LayerControl:
+    """The layer control handed to streamlit-folium with the dynamic layers."""
+    return folium.LayerControl(collapsed=True)
+
+
+__all__ = ["base_map", "dynamic_layers", "full_map", "layer_control", "text", "zone_names"]
