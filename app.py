@@ -116,9 +116,14 @@ def _sidebar(plan: Plan) -> None:
         settings.SECTORS,
         format_func=lambda s: text(f"sector.{s}", lang),
         key="sector",
+        placeholder=text("all", lang),
     )
     bar.multiselect(
-        text("phase", lang), settings.PHASES, format_func=lambda p: text(f"phase.{p}", lang), key="phase"
+        text("phase", lang),
+        settings.PHASES,
+        format_func=lambda p: text(f"phase.{p}", lang),
+        key="phase",
+        placeholder=text("all", lang),
     )
     names = mapview.zone_names(plan.zones, lang)
     bar.selectbox(
@@ -128,7 +133,7 @@ def _sidebar(plan: Plan) -> None:
         key="zone",
     )
     top = float(plan.projects["capital_bn_vnd"].max())
-    bar.slider(text("capital_range", lang), 0.0, top, (0.0, top), step=10.0, key="capital")
+    bar.slider(text("capital_range", lang), 0.0, top, (0.0, top), step=10.0, key="capital", format="%d")
     bar.text_input(text("search", lang), key="search")
     bar.radio(
         text("policy", lang),
@@ -172,6 +177,7 @@ def _headline(plan: Plan, projects: pd.DataFrame, load: pd.DataFrame, lang: str)
         capital(shown, lang),
         text("metric.share", lang).format(share=percent(shown / plan.total_capital, lang)),
         delta_color="off",
+        delta_arrow="off",
     )
     third.metric(text("metric.zones", lang), str(int((load["capital_bn_vnd"] > 0).sum())))
 
@@ -243,7 +249,7 @@ def main() -> None:
     state = st.session_state
     lang = state.get("lang", "vi")
     policy = state.get("policy", settings.DEFAULT_POLICY)
-    st.title(text("title", lang))
+    st.header(text("title", lang))
     st.caption(text("subtitle", lang))
     projects = selected_projects(plan, state)
     load = zone_load(allocate(projects, policy), plan.zones, plan_total=plan.total_capital)

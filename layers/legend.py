@@ -14,9 +14,9 @@ from layers.style import SECTOR_COLOURS, CapitalScale
 
 CSS = """
 .map-legend { background: rgba(255,255,255,.94); padding: 8px 10px; border-radius: 6px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 12px/1.35 system-ui, sans-serif; color: #222;
-  max-width: 250px; }
-.map-legend h4 { margin: 0 0 4px; font-size: 13px; }
+  box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 11.5px/1.3 system-ui, sans-serif; color: #222;
+  max-width: 230px; }
+.map-legend summary { font-weight: 700; font-size: 13px; cursor: pointer; }
 .map-legend h5 { margin: 6px 0 2px; font-size: 12px; font-weight: 600; }
 .map-legend .row { display: flex; align-items: center; gap: 6px; margin: 1px 0; }
 .map-legend .dot { width: 12px; height: 12px; border-radius: 50%; border: 2.5px solid;
@@ -71,9 +71,9 @@ def legend_html(scale: CapitalScale, lang: str) -> str:
         )
     )
     return (
-        f"<h4>{esc(text('legend.title', lang))}</h4>"
+        f"<details open><summary>{esc(text('legend.title', lang))}</summary>"
         f"<h5>{esc(text('legend.sectors', lang))}</h5>{sectors}{phases}"
-        f"<h5>{esc(text('legend.capital', lang))}</h5>{ramp}{outlines}"
+        f"<h5>{esc(text('legend.capital', lang))}</h5>{ramp}{outlines}</details>"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import geopandas as gpd
@@ -41,3 +42,8 @@ def digest(path: Path) -> str:
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     frame.to_csv(path, index=False, encoding="utf-8")
     return path
+
+
+def unescape_js(page: str) -> str:
+    """Undo the ``\\uXXXX`` escapes of the JSON that folium writes into the script."""
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), page)

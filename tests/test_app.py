@@ -1,0 +1,134 @@
+"""The Streamlit app without a browser: filters, policy, language and URL state."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import settings
+from tests.conftest import unescape_js
+
+APP = str(settings.ROOT / "app.py")
+
+
+def _run(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _map_args(at: AppTest) -> dict[str, Any]:
+    """The arguments st_folium sent to its component: script, feature groups, asset links."""
+    found = []
+
+    def walk(node: Any) -> None:
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+        proto = getattr(node, "proto", None)
+        if proto is not None and getattr(node, "type", "") == "component_instance":
+            found.append(json.loads(proto.json_args))
+
+    walk(at._tree)
+    assert len(found) == 1
+    return found[0]
+
+
+def _projects_on_map(at: AppTest) -> list[str]:
+    return sorted(set(re.findall(r"project-([a-z0-9-]+) ", _map_args(at)["feature_group"])))
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_default_view_shows_the_whole_plan_in_vietnamese() -> None:
+    at = _run()
+    assert _metrics(at) == {
+        "Dự án hiển thị": "22 / 22",
+        "Vốn hiển thị": "31.560 tỷ đồng",
+        "Khu có dự án": "5",
+    }
+    assert len(_projects_on_map(at)) == 22
+
+
+def test_map_assets_are_served_by_the_app() -> None:
+    args = _map_args(_run())
+    links = args["js_links"] + args["css_links"]
+    assert links
+    assert all(link.startswith("../../app/static/vendor/") for link in links)
+
+
+def test_link_opens_the_two_chip_projects_in_english() -> None:
+    at = _run(sector="electronics", phase="2021-2025", lang="en")
+    assert _metrics(at) == {
+        "Projects shown": "2 / 22",
+        "Capital shown": "22,000 bn VND",
+        "Zones involved": "1",
+    }
+    assert _projects_on_map(at) == ["electronics-2021-1", "electronics-2021-2"]
+    assert at.sidebar.multiselect(key="sector").value == ["electronics"]
+
+
+def test_widgets_write_the_view_back_to_the_url() -> None:
+    at = _run()
+    at.sidebar.multiselect(key="sector").set_value(["ceramics"]).run()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert at.query_params["sector"] == "ceramics"
+    assert at.query_params["lang"] == "en"
+    assert _metrics(at)["Capital shown"] == "580 bn VND"
+
+
+def test_unknown_url_values_are_ignored() -> None:
+    at = _run(sector="robotics,textiles", policy="half", lang="fr")
+    assert at.sidebar.multiselect(key="sector").value == ["textiles"]
+    assert at.sidebar.radio(key="policy").value == "split"
+    assert _metrics(at)["Vốn hiển thị"] == "4.400 tỷ đồng"
+
+
+@pytest.mark.parametrize(("policy", "label"), [("split", "1.050"), ("full", "1.650"), ("first", "1.350")])
+def test_policy_changes_the_zone_capital(policy: str, label: str) -> None:
+    at = _run(policy=policy)
+    groups = unescape_js(_map_args(at)["feature_group"])
+    assert f"Cầu Nghìn: <b>{label}</b>" in groups
+
+
+def test_search_ignores_accents() -> None:
+    at = _run()
+    at.sidebar.text_input(key="search").input("cau nghin").run()
+    assert _projects_on_map(at) == [
+        "electronics-2016-4",
+        "mechanical-2016-1",
+        "mechanical-2016-2",
+        "mechanical-2016-4",
+    ]
+
+
+def test_capital_range_filters_projects() -> None:
+    at = _run()
+    at.sidebar.slider(key="capital").set_value((5_000.0, 12_000.0)).run()
+    assert _projects_on_map(at) == ["electronics-2021-1", "electronics-2021-2"]
+
+
+def test_zone_choice_filters_and_opens_its_panel() -> None:
+    at = _run(zone="kcn-tien-hai", lang="en")
+    assert _projects_on_map(at) == ["ceramics-2016-1", "ceramics-2021-2"]
+    assert "Tiền Hải Industrial Park" in [h.value for h in at.subheader]
+    frames = [df.value for df in at.dataframe]
+    facts = frames[0]
+    assert facts.loc["Allocated capital"].iloc[0] == "580 bn VND"
+    assert facts.loc["Shape precision"].iloc[0] == "indicative (not a surveyed boundary)"
+    assert at.query_params["zone"] == "kcn-tien-hai"
+
+
+def test_no_match_says_so() -> None:
+    at = _run()
+    at.sidebar.text_input(key="search").input("xyz không có").run()
+    assert _metrics(at)["Dự án hiển thị"] == "0 / 22"
+    assert at.warning[0].value == "Không có dự án nào phù hợp bộ lọc."

@@ -1,0 +1,118 @@
+"""Map layers, checked through the HTML and script they render."""
+
+from __future__ import annotations
+
+import re
+
+import geopandas as gpd
+import pytest
+
+from geo import settings
+from geo.exports import filtered_sites
+from geo.join import allocate
+from geo.load import Plan
+from geo.stats import filter_projects, zone_load
+from layers import assets, i18n, mapview
+from layers.style import SECTOR_COLOURS, CapitalScale
+from tests.conftest import unescape_js
+
+
+def _render(plan: Plan, lang: str = "vi", zones: gpd.GeoDataFrame | None = None, **filters: list[str]) -> str:
+    assets.use_local_assets()
+    zones = plan.zones if zones is None else zones
+    projects = filter_projects(plan.projects, **filters)
+    load = zone_load(allocate(projects, "split"), zones, plan_total=plan.total_capital)
+    sites = filtered_sites(plan, projects)
+    m = mapview.full_map(zones, load, sites, CapitalScale(90, 24_180), lang)
+    return unescape_js(m.get_root().render())
+
+
+@pytest.fixture(scope="module")
+def page(plan: Plan) -> str:
+    return _render(plan)
+
+
+def test_every_marker_and_zone_has_its_css_class(plan: Plan, page: str) -> None:
+    for project_id in plan.projects["project_id"]:
+        assert f"project-{project_id}" in page
+    for zone_id in ("kcn-song-tra", "kcn-cau-nghin", "kcn-tien-hai", "kkt-ven-bien", "ccn-cac-huyen"):
+        assert f"zone zone-{zone_id}" in page
+
+
+def test_only_local_assets_are_linked(page: str) -> None:
+    links = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
+    assert links
+    assert all(link.startswith("../../app/static/vendor/") for link in links), links
+    assert "d3" not in " ".join(links)
+    for host in ("cdn.jsdelivr", "code.jquery", "cdnjs", "netdna", "unpkg"):
+        assert host not in page
+
+
+def test_online_tiles_are_offered_but_hidden(page: str) -> None:
+    assert "tile.openstreetmap.org" in page
+    # Tile layers are overlays that start unchecked: not added to the map on load.
+    assert not re.search(r"tile_layer_\w+\.addTo\(map_\w+\)", page)
+
+
+def test_markers_are_coloured_by_sector_and_filled_by_phase(page: str) -> None:
+    for colour in SECTOR_COLOURS.values():
+        assert f'"fillColor": "{colour}"' in page
+    assert '"fillOpacity": 0.0' in page  # 2021-2025: hollow
+    assert '"fillOpacity": 0.9' in page  # 2016-2020: filled
+    assert '"dashArray": "3 3"' in page  # site not specified
+
+
+def test_zone_labels_show_capital_in_the_language_s_format(plan: Plan) -> None:
+    assert "Sông Trà (TBS): <b>24.180</b>" in _render(plan, "vi")
+    english = _render(plan, "en")
+    assert "Sông Trà (TBS): <b>24,180</b>" in english
+    assert "Capital allocated to the zone (bn VND)" in english
+
+
+def test_filters_reach_the_map(plan: Plan) -> None:
+    page = _render(plan, sectors=["electronics"], phases=["2021-2025"])
+    assert sorted(set(re.findall(r"project-([a-z0-9-]+) ", page))) == [
+        "electronics-2021-1",
+        "electronics-2021-2",
+    ]
+
+
+def test_names_from_data_are_escaped(plan: Plan) -> None:
+    zones = plan.zones.copy()
+    payload = '<img src=x onerror="window.__pwned=1">'
+    zones.loc[zones["zone_id"] == "kcn-song-tra", "name_vi"] = payload
+    page = _render(plan, zones=zones)
+    assert payload not in page
+    assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in page
+
+
+def test_legend_is_our_own_html_without_a_colormap(page: str) -> None:
+    assert "map-legend" in page
+    assert "Vốn phân bổ cho khu (tỷ đồng)" in page
+    assert "linear-gradient(to right, #fff5d6" in page
+    assert "d3.min.js" not in page
+
+
+def test_catalogues_have_the_same_keys() -> None:
+    assert set(i18n.CATALOGUE["vi"]) == set(i18n.CATALOGUE["en"])
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [(24180, "vi", "24.180 tỷ đồng"), (24180, "en", "24,180 bn VND"), (162.5, "vi", "162,5 tỷ đồng")],
+)
+def test_capital_format(value: float, lang: str, expected: str) -> None:
+    assert i18n.capital(value, lang) == expected
+
+
+def test_accent_folding_for_search() -> None:
+    assert i18n.fold("KCN Cầu Nghìn, Đông Hưng") == "kcn cau nghin, dong hung"
+
+
+def test_capital_scale_is_fixed_and_monotonic() -> None:
+    scale = CapitalScale(90, 24_180)
+    colours = [scale.colour(v) for v in (90, 600, 3_000, 24_180)]
+    assert len(set(colours)) == 4
+    assert scale.colour(0) == "#f2f2f2"
+    assert scale.ticks()[0] == 90
+    assert tuple(SECTOR_COLOURS) == settings.SECTORS
