@@ -20,11 +20,14 @@ from geo.join import allocate
 from geo.load import Plan, load_plan
 from geo.stats import filter_projects, zone_load
 from layers import assets, mapview
+from layers.features import esc, rows_html
 from layers.i18n import LANGUAGE_NAMES, LANGUAGES, capital, fold, number, percent, text
 from layers.style import CapitalScale
 from layers.zones import zone_name
 
 MAP_KEY = "map"
+#: How far (m) a click outside every zone may be and still pick the nearest one.
+CLICK_TOLERANCE_M = 500.0
 #: Query parameters that hold the view, and the session-state keys of their widgets.
 LIST_PARAMS = ("sector", "phase")
 VALUE_PARAMS = ("zone", "policy", "lang")
@@ -82,12 +85,21 @@ def _write_query_params() -> None:
 
 
 def _zone_at(plan: Plan, lat: float, lng: float) -> str:
-    """The smallest site zone under a clicked point, or ``""``."""
+    """The smallest site zone under a clicked point, or the nearest within a few pixels.
+
+    Leaflet draws outlines simplified, so a click just inside a drawn edge can fall just
+    outside the true polygon.
+    """
     point = shapely.Point(lng, lat)
     zones = plan.zones[plan.zones["kind"].isin(settings.SITE_ZONE_KINDS)]
     hits = zones[zones.contains(point)]
     if hits.empty:
-        return ""
+        near = zones.to_crs(settings.METRIC_CRS)
+        target = gpd.GeoSeries([point], crs=settings.CRS).to_crs(settings.METRIC_CRS).iloc[0]
+        distance = near.distance(target)
+        if distance.min() > CLICK_TOLERANCE_M:
+            return ""
+        return str(zones.loc[distance.idxmin(), "zone_id"])
     areas = hits.to_crs(settings.METRIC_CRS).area
     return str(hits.loc[areas.idxmin(), "zone_id"])
 
@@ -209,8 +221,9 @@ def _zone_panel(plan: Plan, projects: pd.DataFrame, load: pd.DataFrame, lang: st
         text("field.current_unit", lang): zone.get("current_unit", ""),
         text("field.sources", lang): zone.get("sources", "") or zone.get("source", ""),
     }
-    shown = {k: str(v) for k, v in facts.items() if str(v).strip()}
-    st.dataframe(pd.DataFrame({"": list(shown.values())}, index=list(shown)), width="stretch")
+    # Plain HTML, not st.dataframe: screen readers, page search and printing see it.
+    rows = [(label, esc(value)) for label, value in facts.items() if str(value).strip()]
+    st.markdown(rows_html(rows), unsafe_allow_html=True)
     mine = allocate(projects, st.session_state.get("policy", settings.DEFAULT_POLICY))
     mine = mine[(mine["zone_id"] == zone_id) & (mine["share"] > 0)]
     st.markdown(f"**{text('panel.projects', lang)}**")
@@ -226,13 +239,13 @@ def _zone_panel(plan: Plan, projects: pd.DataFrame, load: pd.DataFrame, lang: st
             text("field.allocated", lang): mine["capital_bn_vnd"].map(lambda v: number(v, lang)),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.table(table.set_index(text("field.projects", lang)))
     st.markdown(f"**{text('panel.by_sector_phase', lang)}**")
     pivot = mine.pivot_table(
         index="sector", columns="phase", values="capital_bn_vnd", aggfunc="sum", fill_value=0
     )
     pivot.index = [text(f"sector.{s}", lang) for s in pivot.index]
-    st.dataframe(pivot.map(lambda v: number(v, lang)), width="stretch")
+    st.table(pivot.map(lambda v: number(v, lang)))
 
 
 def main() -> None:
@@ -264,12 +277,15 @@ def main() -> None:
     sites = gpd.GeoDataFrame(sites, geometry="geometry", crs=settings.CRS)
     base = mapview.base_map(plan.zones, scale, lang)
     layers = mapview.dynamic_layers(plan.zones, load, sites, scale, lang)
+    view = mapview.focus(plan.zones, state.get("zone", ""))
     left, right = st.columns([2.4, 1])
     with left:
         st_folium(
             base,
             key=MAP_KEY,
             height=640,
+            center=view[0] if view else None,
+            zoom=view[1] if view else None,
             use_container_width=True,
             feature_group_to_add=layers,
             layer_control=mapview.layer_control(),

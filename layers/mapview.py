@@ -31,14 +31,29 @@ def base_map(zones: gpd.GeoDataFrame, scale: CapitalScale, lang: str) -> folium.
         min_zoom=MIN_ZOOM,
         max_zoom=MAX_ZOOM,
         prefer_canvas=False,
+        zoom_snap=0.25,
     )
     basemap_layer(zones, lang).add_to(m)
     for layer in tile_layers(lang):
         layer.add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
     add_legend(m, scale, lang)
-    m.fit_bounds([[south, west], [north, east]])
+    # Leave the bottom-right corner to the legend, so it covers no zone.
+    m.fit_bounds([[south, west], [north, east]], padding_top_left=(10, 10), padding_bottom_right=(230, 10))
     return m
+
+
+def focus(zones: gpd.GeoDataFrame, zone_id: str) -> tuple[tuple[float, float], int] | None:
+    """Centre and zoom that show one zone whole: a park up close, an area from afar."""
+    match = zones[zones["zone_id"] == zone_id]
+    if match.empty:
+        return None
+    row = match.iloc[0]
+    point = row.geometry.representative_point() if row["kind"] != "park" else row.geometry.centroid
+    west, south, east, north = row.geometry.bounds
+    span = max(east - west, north - south)
+    zoom = 15 if span < 0.02 else 14 if span < 0.04 else 11 if span < 0.3 else 10
+    return (point.y, point.x), zoom
 
 
 def zone_names(zones: gpd.GeoDataFrame, lang: str) -> dict[str, str]:

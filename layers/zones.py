@@ -94,8 +94,14 @@ def labels_layer(zones: gpd.GeoDataFrame, load: pd.DataFrame, lang: str) -> foli
     """A label with the allocated capital beside every zone that receives any."""
     group = folium.FeatureGroup(name=text("layer.labels", lang), show=True)
     rows = zone_rows(zones, load)
+    coastal = rows[rows["kind"] == "coastal_zone"].union_all()
     for _, row in rows[rows["capital_bn_vnd"] > 0].iterrows():
-        point = row.geometry.representative_point()
+        shape = row.geometry
+        if row["kind"] == "cluster_area" and not coastal.is_empty:
+            # The clusters' area contains the coastal districts; label it inland, where
+            # the label cannot be read as belonging to the coastal zone.
+            shape = shape.difference(coastal)
+        point = shape.representative_point()
         short = str(row["name_vi"]).replace("KCN ", "")
         if row["kind"] != "park":
             short = text(f"kind.{row['kind']}", lang)

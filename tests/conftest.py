@@ -47,3 +47,11 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
 def unescape_js(page: str) -> str:
     """Undo the ``\\uXXXX`` escapes of the JSON that folium writes into the script."""
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), page)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> object:
+    """Keep each phase's report on the test item, so fixtures can screenshot failures."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

@@ -1,0 +1,206 @@
+"""The app in real Chromium with every request to another host blocked, as in a briefing room."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, FrameLocator, Page, Route, expect, sync_playwright
+
+from geo import settings
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+LOCAL_HOSTS = {"localhost", "127.0.0.1"}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(settings.ROOT / "app.py")]
+    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    process = subprocess.Popen(
+        command, cwd=settings.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError("streamlit did not start") from None
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    blocked: list[str] = []
+
+    def offline(route: Route) -> None:
+        host = urlparse(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", offline)
+    tab = context.new_page()
+    tab.blocked = blocked  # type: ignore[attr-defined]
+    yield tab
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+def _open(page: Page, url: str) -> FrameLocator:
+    page.goto(url)
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator("path.zone").first.wait_for(timeout=30_000)
+    return frame
+
+
+def test_map_draws_zones_and_markers_with_no_request_elsewhere(page: Page, server: str) -> None:
+    frame = _open(page, server)
+    frame.locator("path.site").nth(26).wait_for()
+    assert frame.locator("path.zone").count() == 10
+    assert frame.locator("path.site").count() == 27
+    assert frame.locator(".district-label").count() == 8
+    assert frame.locator(".map-legend").is_visible()
+    assert page.blocked == []  # type: ignore[attr-defined]
+
+
+def test_link_shows_the_two_chip_projects_at_song_tra(page: Page, server: str) -> None:
+    frame = _open(page, f"{server}/?sector=electronics&phase=2021-2025")
+    frame.locator("path.project-electronics-2021-2").wait_for()
+    markers = frame.locator("path.site")
+    classes = sorted(markers.nth(i).get_attribute("class") or "" for i in range(markers.count()))
+    projects = [next(c for c in cls.split() if c.startswith("project-")) for cls in classes]
+    assert projects == ["project-electronics-2021-1", "project-electronics-2021-2"]
+    # One snapshot of every position, so a pan or zoom cannot move things between reads.
+    inside = frame.locator("path.zone-kcn-song-tra").evaluate(
+        """(park) => {
+            const p = park.getBoundingClientRect();
+            return [...document.querySelectorAll("path.site")].map((m) => {
+                const r = m.getBoundingClientRect();
+                const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                return p.left <= x && x <= p.right && p.top <= y && y <= p.bottom;
+            });
+        }"""
+    )
+    assert inside == [True, True]
+    expect(page.get_by_text("22.000 tỷ đồng")).to_be_visible()
+    page.get_by_text("English").click()
+    page.get_by_text("Capital shown").wait_for()
+    expect(page.get_by_text("22,000 bn VND")).to_be_visible()
+    # A new language rebuilds the map's base, so the component swaps its frame.
+    newest = page.locator(MAP_FRAME).last.content_frame
+    expect(newest.locator(".map-legend summary")).to_have_text("Legend")
+    assert "lang=en" in page.url
+    assert page.blocked == []  # type: ignore[attr-defined]
+
+
+def test_hover_shows_the_vietnamese_tooltip_intact(page: Page, server: str) -> None:
+    frame = _open(page, f"{server}/?sector=electronics&phase=2021-2025&zone=kcn-song-tra")
+    frame.locator("path.project-electronics-2021-1").hover()
+    tooltip = frame.locator(".leaflet-tooltip")
+    tooltip.wait_for()
+    assert "Sản xuất chip điện tử, IC, bo mạch điều khiển" in tooltip.inner_text()
+    assert "10.000 tỷ đồng" in tooltip.inner_text()
+
+
+FIND_VISIBLE_POINT = """
+(path) => {
+    // The uncovered point of the shape nearest the middle of all its uncovered points,
+    // in the frame's client coordinates: well inside, away from edges and markers.
+    const box = path.getBoundingClientRect();
+    const seen = [];
+    for (let fy = 0.025; fy < 1; fy += 0.025) {
+        for (let fx = 0.025; fx < 1; fx += 0.025) {
+            const x = box.left + box.width * fx, y = box.top + box.height * fy;
+            if (document.elementFromPoint(x, y) === path) seen.push([x, y]);
+        }
+    }
+    if (!seen.length) return null;
+    const mx = seen.reduce((s, p) => s + p[0], 0) / seen.length;
+    const my = seen.reduce((s, p) => s + p[1], 0) / seen.length;
+    seen.sort((a, b) => Math.hypot(a[0] - mx, a[1] - my) - Math.hypot(b[0] - mx, b[1] - my));
+    return seen[0];
+}
+"""
+
+
+def _click_uncovered(page: Page, frame: FrameLocator, selector: str) -> None:
+    point = frame.locator(selector).evaluate(FIND_VISIBLE_POINT)
+    assert point is not None, f"{selector} is hidden under other shapes"
+    origin = page.locator(MAP_FRAME).bounding_box()
+    assert origin is not None
+    page.mouse.click(origin["x"] + point[0], origin["y"] + point[1])
+
+
+def test_clicking_a_zone_opens_its_panel(page: Page, server: str) -> None:
+    frame = _open(page, server)
+    _click_uncovered(page, frame, "path.zone-kkt-ven-bien")
+    page.get_by_role("heading", name="Vùng ven biển (Thái Thụy, Tiền Hải)").wait_for(timeout=20_000)
+    assert "zone=kkt-ven-bien" in page.url
+    expect(page.get_by_role("cell", name="3.125 tỷ đồng")).to_be_visible()
+
+
+def test_clicking_a_marker_opens_its_popup_and_its_park_s_panel(page: Page, server: str) -> None:
+    frame = _open(page, f"{server}/?sector=ceramics")
+    _click_uncovered(page, frame, "path.project-ceramics-2021-2")
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "2 nhà máy sản xuất phụ kiện sứ vệ sinh" in popup.inner_text()
+    assert "Công suất mỗi nhà máy 100.000 SP/tháng" in popup.inner_text()
+    page.get_by_role("heading", name="KCN Tiền Hải").wait_for(timeout=20_000)
+    expect(page.get_by_role("cell", name="580 tỷ đồng")).to_be_visible()
