@@ -26,6 +26,15 @@ from layers.style import CapitalScale
 from layers.zones import zone_name
 
 MAP_KEY = "map"
+#: Page CSS: the zone panel's facts table wraps inside its column.
+PAGE_CSS = """
+<style>
+table.facts { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 0.9rem; }
+table.facts th { width: 38%; text-align: left; vertical-align: top; font-weight: 600; }
+table.facts th, table.facts td { padding: 4px 6px; border-bottom: 1px solid #e6e6e6;
+  overflow-wrap: anywhere; }
+</style>
+"""
 #: How far (m) a click outside every zone may be and still pick the nearest one.
 CLICK_TOLERANCE_M = 500.0
 #: Query parameters that hold the view, and the session-state keys of their widgets.
@@ -252,6 +261,7 @@ def main() -> None:
     """Draw the page."""
     st.set_page_config(page_title="Thái Bình CNHT 2016–2025", page_icon="🗺️", layout="wide")
     assets.use_local_assets()
+    st.html(PAGE_CSS)
     try:
         plan = cached_plan()
     except PlanDataError as exc:
@@ -278,7 +288,7 @@ def main() -> None:
     base = mapview.base_map(plan.zones, scale, lang)
     layers = mapview.dynamic_layers(plan.zones, load, sites, scale, lang)
     view = mapview.focus(plan.zones, state.get("zone", ""))
-    left, right = st.columns([2.4, 1])
+    left, right = st.columns([3, 1])
     with left:
         st_folium(
             base,

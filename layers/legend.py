@@ -14,8 +14,8 @@ from layers.style import SECTOR_COLOURS, CapitalScale
 
 CSS = """
 .map-legend { background: rgba(255,255,255,.94); padding: 8px 10px; border-radius: 6px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 11.5px/1.3 system-ui, sans-serif; color: #222;
-  max-width: 230px; }
+  box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 11px/1.25 system-ui, sans-serif; color: #222;
+  max-width: 205px; }
 .map-legend summary { font-weight: 700; font-size: 13px; cursor: pointer; }
 .map-legend h5 { margin: 6px 0 2px; font-size: 12px; font-weight: 600; }
 .map-legend .row { display: flex; align-items: center; gap: 6px; margin: 1px 0; }

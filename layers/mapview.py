@@ -39,7 +39,7 @@ def base_map(zones: gpd.GeoDataFrame, scale: CapitalScale, lang: str) -> folium.
     folium.plugins.Fullscreen(position="topleft").add_to(m)
     add_legend(m, scale, lang)
     # Leave the bottom-right corner to the legend, so it covers no zone.
-    m.fit_bounds([[south, west], [north, east]], padding_top_left=(10, 10), padding_bottom_right=(230, 10))
+    m.fit_bounds([[south, west], [north, east]], padding_top_left=(10, 10), padding_bottom_right=(210, 10))
     return m
 
 
@@ -52,7 +52,7 @@ def focus(zones: gpd.GeoDataFrame, zone_id: str) -> tuple[tuple[float, float], i
     point = row.geometry.representative_point() if row["kind"] != "park" else row.geometry.centroid
     west, south, east, north = row.geometry.bounds
     span = max(east - west, north - south)
-    zoom = 15 if span < 0.02 else 14 if span < 0.04 else 11 if span < 0.3 else 10
+    zoom = 14 if span < 0.04 else 13 if span < 0.08 else 11 if span < 0.3 else 10
     return (point.y, point.x), zoom
 
 

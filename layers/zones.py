@@ -5,6 +5,9 @@ from __future__ import annotations
 import folium
 import geopandas as gpd
 import pandas as pd
+import shapely
+import shapely.ops
+from shapely.geometry.base import BaseGeometry
 
 from geo.join import zone_areas_ha
 from geo.settings import SITE_ZONE_KINDS
@@ -95,13 +98,17 @@ def labels_layer(zones: gpd.GeoDataFrame, load: pd.DataFrame, lang: str) -> foli
     group = folium.FeatureGroup(name=text("layer.labels", lang), show=True)
     rows = zone_rows(zones, load)
     coastal = rows[rows["kind"] == "coastal_zone"].union_all()
+    # Labels of generic areas keep this far (degrees, ~5 km) from the parks' labels.
+    parks = rows[rows["kind"] == "park"].union_all().buffer(0.045)
     for _, row in rows[rows["capital_bn_vnd"] > 0].iterrows():
         shape = row.geometry
-        if row["kind"] == "cluster_area" and not coastal.is_empty:
-            # The clusters' area contains the coastal districts; label it inland, where
-            # the label cannot be read as belonging to the coastal zone.
-            shape = shape.difference(coastal)
-        point = shape.representative_point()
+        if row["kind"] != "park":
+            # The clusters' area contains the coastal districts; label it inland, where the
+            # label cannot be read as the coastal zone's, and away from the parks' labels.
+            free = shape.difference(coastal) if row["kind"] == "cluster_area" else shape
+            free = free.difference(parks)
+            shape = free if not free.is_empty else shape
+        point = shape.representative_point() if row["kind"] == "park" else _label_point(shape)
         short = str(row["name_vi"]).replace("KCN ", "")
         if row["kind"] != "park":
             short = text(f"kind.{row['kind']}", lang)
@@ -117,6 +124,12 @@ def labels_layer(zones: gpd.GeoDataFrame, load: pd.DataFrame, lang: str) -> foli
             interactive=False,
         ).add_to(group)
     return group
+
+
+def _label_point(shape: BaseGeometry) -> BaseGeometry:
+    """The point of the largest part farthest from its edges (pole of inaccessibility)."""
+    parts = sorted(shapely.get_parts(shape), key=lambda p: p.area)
+    return shapely.ops.polylabel(parts[-1], tolerance=0.001)
 
 
 def share_text(value: float, total: float, lang: str) -> str:

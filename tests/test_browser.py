@@ -180,7 +180,13 @@ FIND_VISIBLE_POINT = """
 
 
 def _click_uncovered(page: Page, frame: FrameLocator, selector: str) -> None:
-    point = frame.locator(selector).evaluate(FIND_VISIBLE_POINT)
+    # The map may still be fitting its view after the first draw: wait until it is still.
+    point, previous = None, [-1.0, -1.0]
+    deadline = time.monotonic() + 15
+    while point != previous and time.monotonic() < deadline:
+        previous = point
+        time.sleep(0.4)
+        point = frame.locator(selector).evaluate(FIND_VISIBLE_POINT)
     assert point is not None, f"{selector} is hidden under other shapes"
     origin = page.locator(MAP_FRAME).bounding_box()
     assert origin is not None
