@@ -16,7 +16,11 @@ from geo import derive, io, settings
 from geo.errors import PlanDataError
 from geo.exports import EXPORT_KINDS, export_frame
 from geo.findings import findings
-from geo.load import load_plan
+from geo.load import Plan, load_plan
+from geo.view import Filters, View, build_view
+from layers import mapview
+from layers.i18n import LANGUAGES
+from layers.style import CapitalScale
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
@@ -32,8 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(commands.add_parser("validate", help="check the data; exit 1 listing every problem"))
     _add_inputs(commands.add_parser("findings", help="print the plan's own inconsistencies"))
     export = commands.add_parser("export", help="write projects, zones, sites or zone load")
-    export.add_argument("kind", choices=EXPORT_KINDS)
-    export.add_argument("--format", required=True, choices=("csv", "geojson", "gpkg", "xlsx"))
+    export.add_argument("kind", choices=(*EXPORT_KINDS, "map"))
+    export.add_argument("--format", required=True, choices=("csv", "geojson", "gpkg", "xlsx", "html"))
+    export.add_argument("--lang", choices=LANGUAGES, default="vi", help="language of an exported map")
     export.add_argument("--out", required=True, type=Path)
     export.add_argument("--sector", action="append", choices=settings.SECTORS, default=[])
     export.add_argument("--phase", action="append", choices=settings.PHASES, default=[])
@@ -50,7 +55,10 @@ def _inputs(args: argparse.Namespace) -> dict[str, Path | None]:
 
 def run(argv: list[str]) -> int:
     """Run one command; return the process exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "export" and (args.kind == "map") != (args.format == "html"):
+        parser.error("`export map` writes --format html, and only the map does")
     try:
         if args.command == "build-data":
             return _build_data(args.out)
@@ -68,13 +76,31 @@ def run(argv: list[str]) -> int:
         else:
             protected = [p for p in _inputs(args).values() if p is not None]
             io.ensure_new_output(args.out, protected)
-            frame = export_frame(plan, args.kind, sectors=args.sector, phases=args.phase, policy=args.policy)
-            io.write_any(frame, args.out, args.format)
-            print(f"wrote {len(frame)} rows to {args.out}")
+            view = build_view(plan, Filters(sectors=args.sector, phases=args.phase, policy=args.policy))
+            if args.kind == "map":
+                io.write_text(map_page(plan, view, args), args.out)
+                print(f"wrote the map to {args.out}")
+            else:
+                frame = export_frame(plan, args.kind, view)
+                io.write_any(frame, args.out, args.format)
+                print(f"wrote {len(frame)} rows to {args.out}")
     except PlanDataError as exc:
         print(exc, file=sys.stderr)
         return 1
     return 0
+
+
+def map_page(plan: Plan, view: View, args: argparse.Namespace) -> str:
+    """The filtered view as one self-contained HTML map."""
+    return mapview.standalone_html(
+        plan.zones,
+        view.load,
+        view.sites,
+        CapitalScale(*view.capital_range),
+        args.lang,
+        title=mapview.map_title(args.sector, args.phase, args.lang),
+        files=io.read_static_assets(),
+    )
 
 
 def _build_data(out: Path) -> int:

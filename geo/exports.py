@@ -9,9 +9,8 @@ import pandas as pd
 import shapely
 
 from geo import settings
-from geo.join import allocate
 from geo.load import Plan
-from geo.stats import filter_projects, zone_load
+from geo.view import View
 
 EXPORT_KINDS: Final[tuple[str, ...]] = ("projects", "zones", "sites", "zone-load")
 PROJECT_COLUMNS: Final[list[str]] = [
@@ -35,32 +34,17 @@ PROJECT_COLUMNS: Final[list[str]] = [
 ]
 
 
-def filtered_sites(plan: Plan, projects: pd.DataFrame) -> gpd.GeoDataFrame:
-    """Sites of the given projects, with the project's sector, phase, names and capital."""
-    fields = projects[["project_id", "sector", "phase", "name_vi", "name_en", "capital_bn_vnd"]]
-    sites = plan.sites.merge(fields, on="project_id", how="inner")
-    return gpd.GeoDataFrame(sites, geometry="geometry", crs=settings.CRS)
+def export_frame(plan: Plan, kind: str, view: View) -> pd.DataFrame:
+    """The rows of one export kind for a filtered view; a GeoDataFrame where it has shapes.
 
-
-def export_frame(
-    plan: Plan,
-    kind: str,
-    *,
-    sectors: list[str] | None = None,
-    phases: list[str] | None = None,
-    policy: str = settings.DEFAULT_POLICY,
-) -> pd.DataFrame:
-    """The rows of one export kind for the filtered view; a GeoDataFrame where it has shapes.
-
-    Projects carry the multipoint of their sites; zone load carries its zone's polygon.
+    Projects carry the multipoint of their sites; zone load (zones that receive capital)
+    carries each zone's polygon; zones carry the capital allocated to them.
     """
     if kind not in EXPORT_KINDS:
         raise ValueError(f"`kind` was {kind!r} but is expected to be in {EXPORT_KINDS}")
-    projects = filter_projects(plan.projects, sectors=sectors, phases=phases)
     if kind == "sites":
-        return filtered_sites(plan, projects)
-    allocation = allocate(projects, policy)
-    load = zone_load(allocation, plan.zones, plan_total=plan.total_capital)
+        return view.sites
+    load = view.load[view.load["capital_bn_vnd"] > 0]
     if kind == "zone-load":
         shapes = plan.zones[["zone_id", "geometry"]]
         return gpd.GeoDataFrame(load.merge(shapes, on="zone_id"), geometry="geometry", crs=settings.CRS)
@@ -70,6 +54,6 @@ def export_frame(
         zones[["capital_bn_vnd", "projects"]] = zones[["capital_bn_vnd", "projects"]].fillna(0)
         return zones
     points = plan.sites.groupby("project_id").geometry.agg(lambda g: shapely.MultiPoint(list(g)))
-    table = projects[[c for c in PROJECT_COLUMNS if c in projects]].copy()
+    table = view.projects[[c for c in PROJECT_COLUMNS if c in view.projects]].copy()
     table["geometry"] = table["project_id"].map(points)
     return gpd.GeoDataFrame(table, geometry="geometry", crs=settings.CRS)

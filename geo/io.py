@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io as _io
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Final
@@ -245,3 +246,26 @@ def write_any(frame: pd.DataFrame, out: Path, fmt: str) -> None:
         write_layer(frame, out, fmt)
     else:
         raise ValueError(f"`fmt` was {fmt!r}, which needs geometries, but the frame has none")
+
+
+def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+    """The file :func:`write_any` would write, as bytes (for a download button)."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / f"export.{fmt}"
+        write_any(frame, out, fmt)
+        return out.read_bytes()
+
+
+def read_static_assets(folder: Path = settings.ROOT / "static") -> dict[str, bytes]:
+    """Every front-end file the app serves, by its path under ``static`` (``vendor/leaflet/leaflet.js``)."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.suffix in (".js", ".css", ".png", ".svg")
+    }
+
+
+def write_text(text: str, out: Path) -> None:
+    """Write a UTF-8 text file (an exported HTML map)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")

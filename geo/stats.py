@@ -45,6 +45,7 @@ def zone_load(
     zones: gpd.GeoDataFrame,
     *,
     plan_total: float,
+    include_empty: bool = False,
 ) -> pd.DataFrame:
     """One row per zone that receives capital, with area, capital per ha and share of the plan.
 
@@ -56,6 +57,9 @@ def zone_load(
         The zone layer (areas are computed from its geometries in the metric CRS).
     plan_total
         Capital of the whole plan, for the share column.
+    include_empty
+        Also list every zone a project can sit in (parks, coastal zone, cluster area)
+        that receives nothing, with zeros.
     """
     used = allocation[allocation["share"] > 0]
     per_zone = used.groupby("zone_id").agg(
@@ -71,8 +75,14 @@ def zone_load(
     wide.columns = [f"capital_{key[0]}_{key[1]}" for key in wide.columns]
     facts = zones.assign(area_ha=zone_areas_ha(zones).round(1).to_numpy())
     facts = pd.DataFrame(facts[["zone_id", "name_vi", "name_en", "kind", "precision", "area_ha"]])
-    table = facts.merge(per_zone, left_on="zone_id", right_index=True, how="inner")
+    if include_empty:
+        facts = facts[facts["kind"].isin(settings.SITE_ZONE_KINDS) | facts["zone_id"].isin(per_zone.index)]
+    table = facts.merge(
+        per_zone, left_on="zone_id", right_index=True, how="left" if include_empty else "inner"
+    )
     table = table.merge(wide, left_on="zone_id", right_index=True, how="left")
+    numbers = [c for c in table.columns if c.startswith("capital_") or c == "projects"]
+    table[numbers] = table[numbers].fillna(0)
     table["capital_per_ha"] = (table["capital_bn_vnd"] / table["area_ha"]).round(3)
     table["share_of_plan"] = table["capital_bn_vnd"] / plan_total if plan_total else np.nan
     return table.sort_values("capital_bn_vnd", ascending=False, ignore_index=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Final
 
 LANGUAGES: Final[tuple[str, ...]] = ("vi", "en")
@@ -110,6 +109,93 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "ước lượng; không phải ranh giới đo đạc."
         ),
         "total": "Tổng",
+        "tab.map": "Bản đồ",
+        "tab.load": "Vốn theo khu",
+        "tab.targets": "Mục tiêu",
+        "tab.data": "Dữ liệu và nguồn",
+        "load.title": "Vốn phân bổ theo khu",
+        "load.explain.split": (
+            "Đang dùng cách chia đều: dự án nêu nhiều địa điểm được chia đều vốn, nên tổng "
+            "các khu bằng tổng vốn dự án."
+        ),
+        "load.explain.full": (
+            "Đang dùng cách toàn bộ: mỗi địa điểm nêu tên nhận đủ vốn của dự án, nên mỗi khu "
+            "thấy mức tối đa có thể phải gánh và tổng các khu lớn hơn tổng vốn dự án."
+        ),
+        "load.explain.first": (
+            "Đang dùng cách địa điểm đầu tiên: toàn bộ vốn tính cho địa điểm nêu đầu tiên."
+        ),
+        "load.chart": "Vốn theo khu và ngành (tỷ đồng)",
+        "col.zone": "Khu",
+        "col.kind": "Loại",
+        "col.capital": "Vốn (tỷ đồng)",
+        "col.usd": "Vốn (triệu USD)",
+        "col.projects": "Số dự án",
+        "col.area": "Diện tích (ha)",
+        "col.per_ha": "Tỷ đồng/ha",
+        "col.share": "Tỷ lệ tổng quy hoạch",
+        "col.precision": "Độ chính xác",
+        "col.sector": "Ngành",
+        "col.phase": "Giai đoạn",
+        "col.name": "Tên dự án",
+        "col.name_other": "Tên tiếng Anh",
+        "col.site_printed": "Địa điểm (bản in)",
+        "col.site_read": "Địa điểm (đọc lại)",
+        "col.zones": "Khu",
+        "col.value_2020": "GTSX 2020 (tỷ đồng)",
+        "col.ratio_2020": "Gấp lần 2015",
+        "col.implied_2015": "Năm 2015 suy ra",
+        "col.value_2025": "GTSX 2025 (tỷ đồng)",
+        "col.ratio_2025": "Gấp lần 2020",
+        "col.growth_1520": "Tăng bình quân 2015–2020",
+        "col.growth_2025": "Tăng bình quân 2020–2025",
+        "col.check": "Kiểm tra",
+        "col.source": "Nguồn",
+        "col.licence": "Giấy phép",
+        "col.date": "Thời điểm",
+        "col.current_unit": "Đơn vị hiện nay",
+        "targets.title": "Mục tiêu giá trị sản xuất (giá so sánh 2010)",
+        "targets.note": (
+            "Số năm 2015 và tốc độ tăng bình quân được suy ra từ số in trong quy hoạch, "
+            "không phải số thống kê."
+        ),
+        "targets.chart": "Giá trị sản xuất theo ngành (tỷ đồng)",
+        "check.ok": "khớp",
+        "check.bad": "không khớp: {message}",
+        "findings.title": "Điểm không khớp trong chính văn bản quy hoạch",
+        "findings.subtotal": (
+            "{sector}, {phase}: tổng in {printed} tỷ đồng nhưng cộng các dự án được {computed} "
+            "({difference})."
+        ),
+        "findings.target": (
+            "{sector}: mục tiêu 2025 in {printed} tỷ đồng nhưng {base} × {ratio} = {computed} ({difference})."
+        ),
+        "findings.none": "Không có điểm không khớp.",
+        "data.projects": "Danh mục dự án ưu tiên",
+        "data.search": "Lọc bảng",
+        "data.geometry": "Nguồn, giấy phép và độ chính xác của từng hình",
+        "data.admin": "Thay đổi hành chính năm 2025",
+        "data.admin_text": (
+            "Từ 1/7/2025, theo Nghị quyết của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh, "
+            "tỉnh Thái Bình sáp nhập vào tỉnh Hưng Yên; cấp huyện bị bãi bỏ và xã, phường được "
+            "sắp xếp lại. Các khu trong quy hoạch nay thuộc tỉnh Hưng Yên; xã/phường mới được "
+            "ghi khi biết."
+        ),
+        "downloads": "Tải về (theo bộ lọc)",
+        "download.projects": "Dự án",
+        "download.zone_load": "Vốn theo khu",
+        "download.sites": "Điểm dự án",
+        "download.map": "Bản đồ HTML dùng ngoại tuyến",
+        "usd.rate": "Tỷ giá (đồng/USD)",
+        "usd.note": (
+            "Mặc định 22.300 đồng/USD: tỷ giá xấp xỉ tháng 7/2016, khi quy hoạch được phê duyệt. "
+            "Đổi theo tỷ giá bạn dùng."
+        ),
+        "usd.value": "≈ {value} triệu USD",
+        "present.next": "Giai đoạn tiếp",
+        "present.both": "Cả hai giai đoạn",
+        "present.exit": "Thoát chế độ trình chiếu",
+        "present.enter": "Chế độ trình chiếu",
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -212,6 +298,92 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "not surveyed boundaries."
         ),
         "total": "Total",
+        "tab.map": "Map",
+        "tab.load": "Zone load",
+        "tab.targets": "Targets",
+        "tab.data": "Data and sources",
+        "load.title": "Capital allocated per zone",
+        "load.explain.split": (
+            "Policy split: a project naming several sites is shared equally among them, so the "
+            "zones add up to the projects' capital."
+        ),
+        "load.explain.full": (
+            "Policy full: every site named gets the project's whole capital, so each zone shows "
+            "the most it may have to carry and the zones add up to more than the projects."
+        ),
+        "load.explain.first": "Policy first: the whole capital goes to the first site named.",
+        "load.chart": "Capital by zone and sector (bn VND)",
+        "col.zone": "Zone",
+        "col.kind": "Kind",
+        "col.capital": "Capital (bn VND)",
+        "col.usd": "Capital (million USD)",
+        "col.projects": "Projects",
+        "col.area": "Area (ha)",
+        "col.per_ha": "bn VND per ha",
+        "col.share": "Share of the plan",
+        "col.precision": "Precision",
+        "col.sector": "Sector",
+        "col.phase": "Phase",
+        "col.name": "Project",
+        "col.name_other": "Vietnamese name",
+        "col.site_printed": "Site (as printed)",
+        "col.site_read": "Site (as read)",
+        "col.zones": "Zones",
+        "col.value_2020": "Output 2020 (bn VND)",
+        "col.ratio_2020": "× 2015",
+        "col.implied_2015": "Implied 2015",
+        "col.value_2025": "Output 2025 (bn VND)",
+        "col.ratio_2025": "× 2020",
+        "col.growth_1520": "Avg. growth 2015–2020",
+        "col.growth_2025": "Avg. growth 2020–2025",
+        "col.check": "Check",
+        "col.source": "Source",
+        "col.licence": "Licence",
+        "col.date": "Date",
+        "col.current_unit": "Current unit",
+        "targets.title": "Production value targets (constant 2010 prices)",
+        "targets.note": (
+            "The 2015 values and the average growth rates are implied by the plan's printed "
+            "figures, not statistics."
+        ),
+        "targets.chart": "Production value by sector (bn VND)",
+        "check.ok": "consistent",
+        "check.bad": "inconsistent: {message}",
+        "findings.title": "Where the plan's own figures disagree",
+        "findings.subtotal": (
+            "{sector}, {phase}: printed subtotal {printed} bn VND, but its projects add up to "
+            "{computed} ({difference})."
+        ),
+        "findings.target": (
+            "{sector}: the 2025 target is printed as {printed} bn VND, but {base} × {ratio} = "
+            "{computed} ({difference})."
+        ),
+        "findings.none": "No inconsistency found.",
+        "data.projects": "Priority projects",
+        "data.search": "Filter the table",
+        "data.geometry": "Source, licence and precision of every shape",
+        "data.admin": "The 2025 administrative change",
+        "data.admin_text": (
+            "Since 1 July 2025, under the National Assembly's resolution on reorganising "
+            "provinces, Thái Bình province has been part of Hưng Yên province; district-level "
+            "units were abolished and communes merged. The plan's zones are now in Hưng Yên; "
+            "the new commune is given where known."
+        ),
+        "downloads": "Downloads (filtered view)",
+        "download.projects": "Projects",
+        "download.zone_load": "Zone load",
+        "download.sites": "Project sites",
+        "download.map": "Offline HTML map",
+        "usd.rate": "Exchange rate (VND per USD)",
+        "usd.note": (
+            "Default 22,300 VND per USD: the approximate rate of July 2016, when the plan was "
+            "approved. Change it to the rate you use."
+        ),
+        "usd.value": "≈ {value} million USD",
+        "present.next": "Next phase",
+        "present.both": "Both phases",
+        "present.exit": "Leave briefing mode",
+        "present.enter": "Briefing mode",
     },
 }
 
@@ -235,13 +407,12 @@ def capital(value: float, lang: str) -> str:
     return f"{number(value, lang, decimals)} {text('unit.bn_vnd', lang)}"
 
 
+def usd_millions(capital_bn_vnd: float, rate: float, lang: str) -> str:
+    """Capital in million USD at ``rate`` VND per USD: ``≈ 986,5 triệu USD``."""
+    value = capital_bn_vnd * 1_000 / rate
+    return text("usd.value", lang).format(value=number(value, lang, 1))
+
+
 def percent(share: float, lang: str) -> str:
     """A share as a percentage with one decimal."""
     return f"{number(share * 100, lang, 1)}%"
-
-
-def fold(value: str) -> str:
-    """Lower-case and strip Vietnamese accents, so "cau nghin" finds "Cầu Nghìn"."""
-    value = value.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", value.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -29,6 +29,15 @@ CSS = """
 .zone-label { font: 12px system-ui, sans-serif; color: #111; white-space: nowrap;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
 .leaflet-container { background: #e4e6e1; }
+.map-title { background: rgba(255,255,255,.94); padding: 6px 12px; border-radius: 6px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 13px/1.3 system-ui, sans-serif; max-width: 60vw; }
+.map-title h3 { margin: 0; font-size: 17px; }
+.large .map-legend { font-size: 15px; max-width: 300px; }
+.large .map-legend summary, .large .map-legend h5 { font-size: 16px; }
+.large .map-title h3 { font-size: 26px; }
+.large .map-title { font-size: 18px; }
+.large .zone-label { font-size: 16px; }
+.large .district-label { font-size: 14px; }
 .leaflet-popup-content h4 { margin: 0 0 2px; font-size: 14px; }
 .leaflet-popup-content .other-name { color: #555; font-size: 11px; margin-bottom: 4px; }
 .leaflet-popup-content table.facts th { text-align: left; padding-right: 8px; color: #555;
@@ -95,25 +104,53 @@ class Legend(MacroElement):
                 return div;
             };
             legend.addTo({{ this._parent.get_name() }});
+            {% if this.large %}{{ this._parent.get_name() }}.getContainer().classList.add("large");{% endif %}
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, html: str, position: str = "bottomright") -> None:
+    def __init__(self, html: str, position: str = "bottomright", *, large: bool = False) -> None:
         super().__init__()
         self._name = "Legend"
+        self.large = large
         # JSON-encoded so the HTML arrives in the script as one safe string literal.
         self.html = json.dumps(html).replace("</", "<\\/")
         self.css = json.dumps(CSS).replace("</", "<\\/")
         self.position = json.dumps(position)
 
 
-def legend(scale: CapitalScale, lang: str) -> Legend:
-    """The map's legend control for ``lang``."""
-    return Legend(legend_html(scale, lang))
+def legend(scale: CapitalScale, lang: str, *, large: bool = False) -> Legend:
+    """The map's legend control for ``lang``; ``large`` sets large type for a projector."""
+    return Legend(legend_html(scale, lang), large=large)
 
 
-def add_legend(m: folium.Map, scale: CapitalScale, lang: str) -> None:
+def add_legend(m: folium.Map, scale: CapitalScale, lang: str, *, large: bool = False) -> None:
     """Add the legend control to ``m``."""
-    legend(scale, lang).add_to(m)
+    legend(scale, lang, large=large).add_to(m)
+
+
+class TitleBox(MacroElement):
+    """A title and subtitle at the top of the map, for briefings and exported maps."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var box = L.control({position: "topright"});
+            box.onAdd = function() {
+                var div = L.DomUtil.create("div", "map-title");
+                div.innerHTML = {{ this.html }};
+                return div;
+            };
+            box.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, title: str, subtitle: str) -> None:
+        super().__init__()
+        self._name = "TitleBox"
+        html = f"<h3>{esc(title)}</h3><div>{esc(subtitle)}</div>"
+        self.html = json.dumps(html).replace("</", "<\\/")

@@ -8,10 +8,12 @@ import folium.plugins
 import geopandas as gpd
 import pandas as pd
 
+from layers.assets import use_local_assets
 from layers.basemap import basemap_layer, tile_layers
 from layers.i18n import text
-from layers.legend import add_legend
+from layers.legend import TitleBox, add_legend
 from layers.sites import sites_layer
+from layers.standalone import inline_assets
 from layers.style import CapitalScale
 from layers.zones import labels_layer, zone_name, zones_layer
 
@@ -19,8 +21,18 @@ MIN_ZOOM = 9
 MAX_ZOOM = 17
 
 
-def base_map(zones: gpd.GeoDataFrame, scale: CapitalScale, lang: str) -> folium.Map:
-    """The map with its offline basemap, hidden online tiles, controls and legend."""
+def base_map(
+    zones: gpd.GeoDataFrame,
+    scale: CapitalScale,
+    lang: str,
+    *,
+    title: tuple[str, str] | None = None,
+    large: bool = False,
+) -> folium.Map:
+    """The map with its offline basemap, hidden online tiles, controls and legend.
+
+    ``title`` (title, subtitle) puts a title box on the map; ``large`` sets large type.
+    """
     province = zones[zones["kind"] == "province"]
     west, south, east, north = (province if not province.empty else zones).total_bounds
     m = folium.Map(
@@ -37,7 +49,9 @@ def base_map(zones: gpd.GeoDataFrame, scale: CapitalScale, lang: str) -> folium.
     for layer in tile_layers(lang):
         layer.add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
-    add_legend(m, scale, lang)
+    add_legend(m, scale, lang, large=large)
+    if title is not None:
+        TitleBox(*title).add_to(m)
     # Leave the bottom-right corner to the legend, so it covers no zone.
     m.fit_bounds([[south, west], [north, east]], padding_top_left=(10, 10), padding_bottom_right=(210, 10))
     return m
@@ -83,18 +97,45 @@ def full_map(
     sites: gpd.GeoDataFrame,
     scale: CapitalScale,
     lang: str,
+    *,
+    title: tuple[str, str] | None = None,
 ) -> folium.Map:
-    """One self-contained map of the view with every layer and a layer control."""
-    m = base_map(zones, scale, lang)
+    """One map of the view with every layer and a layer control."""
+    m = base_map(zones, scale, lang, title=title)
     for group in dynamic_layers(zones, load, sites, scale, lang):
         group.add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return m
 
 
+def standalone_html(
+    zones: gpd.GeoDataFrame,
+    load: pd.DataFrame,
+    sites: gpd.GeoDataFrame,
+    scale: CapitalScale,
+    lang: str,
+    *,
+    title: tuple[str, str],
+    files: dict[str, bytes],
+) -> str:
+    """The view as one HTML page that opens from disk with no network.
+
+    ``files`` are the served scripts, styles and images (``geo.io.read_static_assets``).
+    """
+    use_local_assets()
+    m = full_map(zones, load, sites, scale, lang, title=title)
+    return inline_assets(m.get_root().render(), files)
+
+
+def map_title(sectors: list[str], phases: list[str], lang: str) -> tuple[str, str]:
+    """Title and subtitle of an exported or presented map: what it shows."""
+    sector_names = ", ".join(text(f"sector.{s}", lang) for s in sectors) or text("all", lang)
+    phase_names = ", ".join(text(f"phase.{p}", lang) for p in phases) or text("present.both", lang)
+    return text(
+        "title", lang
+    ), f"{text('sector', lang)}: {sector_names} · {text('phase', lang)}: {phase_names}"
+
+
 def layer_control() -> folium.LayerControl:
     """The layer control handed to streamlit-folium with the dynamic layers."""
     return folium.LayerControl(collapsed=True)
-
-
-__all__ = ["base_map", "dynamic_layers", "full_map", "layer_control", "text", "zone_names"]

@@ -62,7 +62,7 @@ def test_map_assets_are_served_by_the_app() -> None:
     args = _map_args(_run())
     links = args["js_links"] + args["css_links"]
     assert links
-    assert all(link.startswith("../../app/static/vendor/") for link in links)
+    assert all(link.startswith("../../app/static/") for link in links)
 
 
 def test_link_opens_the_two_chip_projects_in_english() -> None:

@@ -151,11 +151,11 @@ def test_link_shows_the_two_chip_projects_at_song_tra(page: Page, server: str) -
 
 def test_hover_shows_the_vietnamese_tooltip_intact(page: Page, server: str) -> None:
     frame = _open(page, f"{server}/?sector=electronics&phase=2021-2025&zone=kcn-song-tra")
-    frame.locator("path.project-electronics-2021-1").hover()
-    tooltip = frame.locator(".leaflet-tooltip")
-    tooltip.wait_for()
-    assert "Sản xuất chip điện tử, IC, bo mạch điều khiển" in tooltip.inner_text()
+    page.mouse.move(*_uncovered_point(page, frame, "path.project-electronics-2021-1"))
+    tooltip = frame.locator(".leaflet-tooltip", has_text="Sản xuất chip điện tử, IC, bo mạch điều khiển")
+    expect(tooltip).to_be_visible()
     assert "10.000 tỷ đồng" in tooltip.inner_text()
+    assert "KCN Sông Trà (TBS)" in tooltip.inner_text()
 
 
 FIND_VISIBLE_POINT = """
@@ -179,8 +179,8 @@ FIND_VISIBLE_POINT = """
 """
 
 
-def _click_uncovered(page: Page, frame: FrameLocator, selector: str) -> None:
-    # The map may still be fitting its view after the first draw: wait until it is still.
+def _uncovered_point(page: Page, frame: FrameLocator, selector: str) -> tuple[float, float]:
+    """A page point where ``selector`` is on top, once the map has stopped moving."""
     point, previous = None, [-1.0, -1.0]
     deadline = time.monotonic() + 15
     while point != previous and time.monotonic() < deadline:
@@ -190,7 +190,11 @@ def _click_uncovered(page: Page, frame: FrameLocator, selector: str) -> None:
     assert point is not None, f"{selector} is hidden under other shapes"
     origin = page.locator(MAP_FRAME).bounding_box()
     assert origin is not None
-    page.mouse.click(origin["x"] + point[0], origin["y"] + point[1])
+    return origin["x"] + point[0], origin["y"] + point[1]
+
+
+def _click_uncovered(page: Page, frame: FrameLocator, selector: str) -> None:
+    page.mouse.click(*_uncovered_point(page, frame, selector))
 
 
 def test_clicking_a_zone_opens_its_panel(page: Page, server: str) -> None:

@@ -16,6 +16,7 @@ from geo.exports import export_frame
 from geo.join import allocate
 from geo.load import Plan, load_plan
 from geo.stats import aggregate, filter_projects, zone_load
+from geo.view import Filters, build_view
 from tests.conftest import digest
 
 
@@ -114,7 +115,8 @@ def test_every_export_opens_with_the_filtered_rows(tmp_path: Path, plan: Plan, k
     out = tmp_path / f"{kind}.{fmt}"
     args = ["export", kind, "--format", fmt, "--out", str(out), "--sector", "electronics"]
     assert cli.run([*args, "--phase", "2021-2025"]) == 0
-    expected = export_frame(plan, kind, sectors=["electronics"], phases=["2021-2025"])
+    view = build_view(plan, Filters(sectors=["electronics"], phases=["2021-2025"]))
+    expected = export_frame(plan, kind, view)
     if fmt == "csv":
         back = pd.read_csv(out)
     elif fmt == "xlsx":

@@ -1,0 +1,98 @@
+"""One filtered view of the plan: the projects, their sites and each zone's load.
+
+The app and the command line's map export build the same view from the same filters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import settings
+from geo.join import allocate
+from geo.load import Plan
+from geo.stats import filter_projects, zone_load
+
+SITE_TEXT_COLUMNS = ["site_vi", "site_en", "site_printed", "notes_vi", "notes_en", "plants"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user asked to see; empty means everything."""
+
+    sectors: list[str] = field(default_factory=list)
+    phases: list[str] = field(default_factory=list)
+    zone: str = ""
+    capital: tuple[float, float] = (0.0, float("inf"))
+    search: str = ""
+    policy: str = settings.DEFAULT_POLICY
+
+
+@dataclass(frozen=True)
+class View:
+    """The filtered plan, ready for tables and maps."""
+
+    projects: pd.DataFrame
+    allocation: pd.DataFrame
+    load: pd.DataFrame
+    sites: gpd.GeoDataFrame
+    capital_range: tuple[float, float]
+
+    @property
+    def capital(self) -> float:
+        """Capital of the projects shown, billion VND (each project counted once)."""
+        return float(self.projects["capital_bn_vnd"].sum())
+
+
+def filtered_sites(plan: Plan, projects: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Sites of the given projects, with the project's sector, phase, names and capital."""
+    fields = projects[["project_id", "sector", "phase", "name_vi", "name_en", "capital_bn_vnd"]]
+    sites = plan.sites.merge(fields, on="project_id", how="inner")
+    return gpd.GeoDataFrame(sites, geometry="geometry", crs=settings.CRS)
+
+
+def fold(value: str) -> str:
+    """Lower-case and strip Vietnamese accents, so "cau nghin" finds "Cầu Nghìn"."""
+    value = value.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", value.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def select_projects(plan: Plan, filters: Filters) -> pd.DataFrame:
+    """The projects the filters keep."""
+    projects = filter_projects(plan.projects, sectors=filters.sectors, phases=filters.phases)
+    low, high = filters.capital
+    projects = projects[projects["capital_bn_vnd"].between(low, high)]
+    if filters.zone:
+        in_zone = projects["site_zone_ids"].str.split(";").apply(lambda ids: filters.zone in ids)
+        projects = projects[in_zone.astype(bool)]
+    query = fold(filters.search.strip())
+    if query:
+        haystack = projects[["name_vi", "name_en", "site_vi", "project_id"]].agg(" ".join, axis=1).map(fold)
+        projects = projects[haystack.str.contains(query, regex=False)]
+    return projects
+
+
+def capital_range(plan: Plan, policy: str) -> tuple[float, float]:
+    """Smallest and largest positive zone load of the whole plan under ``policy``.
+
+    The colour scale uses it, so a colour means the same amount whatever the filters.
+    """
+    load = zone_load(allocate(plan.projects, policy), plan.zones, plan_total=plan.total_capital)
+    positive = load.loc[load["capital_bn_vnd"] > 0, "capital_bn_vnd"]
+    return float(positive.min()), float(positive.max())
+
+
+def build_view(plan: Plan, filters: Filters) -> View:
+    """Projects, allocation, zone load and sites (with their project's text) for ``filters``."""
+    projects = select_projects(plan, filters)
+    allocation = allocate(projects, filters.policy)
+    load = zone_load(allocation, plan.zones, plan_total=plan.total_capital, include_empty=True)
+    sites = filtered_sites(plan, projects).merge(
+        projects[["project_id", *SITE_TEXT_COLUMNS]], on="project_id"
+    )
+    sites = gpd.GeoDataFrame(sites, geometry="geometry", crs=settings.CRS)
+    return View(projects, allocation, load, sites, capital_range(plan, filters.policy))

@@ -1,0 +1,146 @@
+"""The map page: headline figures, the map and the panel of the zone clicked."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import shapely
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import settings
+from geo.load import Plan
+from geo.view import View
+from layers import mapview
+from layers.features import esc, rows_html
+from layers.i18n import capital, number, percent, text, usd_millions
+from layers.style import CapitalScale
+from layers.zones import zone_name
+from ui.state import current, rate
+
+MAP_KEY = "map"
+#: How far (m) a click outside every zone may be and still pick the nearest one.
+CLICK_TOLERANCE_M = 500.0
+
+
+def zone_at(plan: Plan, lat: float, lng: float) -> str:
+    """The smallest site zone under a clicked point, or the nearest within a few pixels.
+
+    Leaflet draws outlines simplified, so a click just inside a drawn edge can fall just
+    outside the true polygon.
+    """
+    point = shapely.Point(lng, lat)
+    zones = plan.zones[plan.zones["kind"].isin(settings.SITE_ZONE_KINDS)]
+    hits = zones[zones.contains(point)]
+    if hits.empty:
+        target = gpd.GeoSeries([point], crs=settings.CRS).to_crs(settings.METRIC_CRS).iloc[0]
+        distance = zones.to_crs(settings.METRIC_CRS).distance(target)
+        if distance.min() > CLICK_TOLERANCE_M:
+            return ""
+        return str(zones.loc[distance.idxmin(), "zone_id"])
+    areas = hits.to_crs(settings.METRIC_CRS).area
+    return str(hits.loc[areas.idxmin(), "zone_id"])
+
+
+def headline(plan: Plan, view: View, lang: str) -> None:
+    """Projects shown, their capital (and USD) with its share of the plan, zones involved."""
+    shown = view.capital
+    first, second, third = st.columns(3)
+    first.metric(text("metric.projects", lang), f"{len(view.projects)} / {len(plan.projects)}")
+    second.metric(
+        text("metric.capital", lang),
+        capital(shown, lang),
+        text("metric.share", lang).format(share=percent(shown / plan.total_capital, lang)),
+        delta_color="off",
+        delta_arrow="off",
+        help=usd_millions(shown, rate(), lang),
+    )
+    third.metric(text("metric.zones", lang), str(int((view.load["capital_bn_vnd"] > 0).sum())))
+    st.caption(usd_millions(shown, rate(), lang))
+
+
+def draw_map(
+    plan: Plan,
+    view: View,
+    lang: str,
+    *,
+    on_click: object,
+    height: int = 640,
+    title: tuple[str, str] | None = None,
+) -> None:
+    """The map: a base that changes only with language and policy, layers that follow filters."""
+    scale = CapitalScale(*view.capital_range)
+    large = title is not None
+    base = mapview.base_map(plan.zones, scale, lang, title=title, large=large)
+    layers = mapview.dynamic_layers(plan.zones, view.load, view.sites, scale, lang)
+    focus = mapview.focus(plan.zones, current("zone") or "")
+    st_folium(
+        base,
+        key=MAP_KEY,
+        height=height,
+        use_container_width=True,
+        center=focus[0] if focus else None,
+        zoom=focus[1] if focus else None,
+        feature_group_to_add=layers,
+        layer_control=mapview.layer_control(),
+        returned_objects=["last_object_clicked"],
+        on_change=on_click,
+    )
+
+
+def zone_panel(plan: Plan, view: View, lang: str) -> None:
+    """Facts, projects and capital of the selected zone."""
+    zone_id = current("zone")
+    if not zone_id:
+        st.info(text("panel.none", lang))
+        return
+    zone = plan.zones.set_index("zone_id").loc[zone_id]
+    figures = view.load.set_index("zone_id")
+    value = float(figures["capital_bn_vnd"].get(zone_id, 0.0))
+    area_ha = (
+        float(gpd.GeoSeries([zone.geometry], crs=settings.CRS).to_crs(settings.METRIC_CRS).area.iloc[0]) / 1e4
+    )
+    st.subheader(zone_name(zone, lang))
+    facts = [
+        (text("field.kind", lang), text(f"kind.{zone['kind']}", lang)),
+        (text("field.allocated", lang), capital(value, lang)),
+        ("USD", usd_millions(value, rate(), lang)),
+        (text("field.area", lang), f"{number(area_ha, lang, 1)} ha"),
+        (
+            text("field.capital_per_ha", lang),
+            f"{number(value / area_ha, lang, 2)} {text('unit.per_ha', lang)}",
+        ),
+        (text("field.share", lang), percent(value / plan.total_capital, lang)),
+        (text("field.precision", lang), text(f"precision.{zone['precision']}", lang)),
+        (
+            text("field.district", lang),
+            mapview.zone_names(plan.zones, lang).get(zone.get("district_id", ""), ""),
+        ),
+        (text("field.developer", lang), zone.get("developer", "")),
+        (text("field.status", lang), zone.get("status", "")),
+        (text("field.confidence", lang), zone.get("location_confidence", "")),
+        (text("field.method", lang), zone.get("location_method", "")),
+        (text("field.current_unit", lang), zone.get("current_unit", "")),
+        (text("field.sources", lang), zone.get("sources", "") or zone.get("source", "")),
+    ]
+    # Plain HTML, not st.dataframe: screen readers, page search and printing see it.
+    rows = [(label, esc(value)) for label, value in facts if str(value).strip() and str(value) != "nan"]
+    st.markdown(rows_html(rows), unsafe_allow_html=True)
+    mine = view.allocation[(view.allocation["zone_id"] == zone_id) & (view.allocation["share"] > 0)]
+    st.markdown(f"**{text('panel.projects', lang)}**")
+    if mine.empty:
+        st.caption(text("panel.no_projects", lang))
+        return
+    names = view.projects.set_index("project_id")["name_en" if lang == "en" else "name_vi"]
+    table = mine.assign(
+        name=mine["project_id"].map(names),
+        sector=mine["sector"].map(lambda s: text(f"sector.{s}", lang)),
+        capital=mine["capital_bn_vnd"].map(lambda v: number(v, lang)),
+    )[["name", "sector", "phase", "capital"]]
+    table.columns = [text(f"col.{c}", lang) for c in ("name", "sector", "phase", "capital")]
+    st.table(table.set_index(table.columns[0]))
+    st.markdown(f"**{text('panel.by_sector_phase', lang)}**")
+    pivot = mine.pivot_table(
+        index="sector", columns="phase", values="capital_bn_vnd", aggfunc="sum", fill_value=0
+    )
+    pivot.index = [text(f"sector.{s}", lang) for s in pivot.index]
+    st.table(pivot.map(lambda v: number(v, lang)))

@@ -1,0 +1,65 @@
+"""Briefing mode (``?mode=present``): the map full size, large type, a phase stepper."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+import streamlit as st
+
+from geo.load import Plan
+from geo.view import View
+from layers import mapview
+from layers.i18n import capital, text
+from ui.mapping import draw_map
+
+#: What the stepper shows in turn: the first phase, the second, then both.
+STEPS: Final[list[list[str]]] = [["2016-2020"], ["2021-2025"], []]
+
+CSS: Final[str] = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding: 0.6rem 1rem 0 1rem !important;
+  max-width: 100% !important; }
+[data-testid="stMetricValue"] { font-size: 2.4rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.2rem !important; }
+.present-phase { font-size: 1.6rem; font-weight: 700; }
+</style>
+"""
+
+
+def step_label(phases: list[str], lang: str) -> str:
+    """What the current step shows: one phase, or both."""
+    return text(f"phase.{phases[0]}", lang) if len(phases) == 1 else text("present.both", lang)
+
+
+def next_step(phases: list[str]) -> list[str]:
+    """The step after ``phases`` in 2016–2020 → 2021–2025 → both → 2016–2020."""
+    current = STEPS.index(phases) if phases in STEPS else len(STEPS) - 1
+    return STEPS[(current + 1) % len(STEPS)]
+
+
+def _advance() -> None:
+    st.session_state["phase"] = next_step(list(st.session_state.get("phase") or []))
+
+
+def render_present(plan: Plan, view: View, lang: str, on_click: Callable[[], None]) -> None:
+    """The whole briefing page."""
+    st.html(CSS)
+    phases = list(st.session_state.get("phase") or [])
+    left, middle, right, last = st.columns([2.2, 1.2, 1.2, 1])
+    left.markdown(f'<div class="present-phase">{step_label(phases, lang)}</div>', unsafe_allow_html=True)
+    middle.metric(text("metric.projects", lang), f"{len(view.projects)} / {len(plan.projects)}")
+    right.metric(text("metric.capital", lang), capital(view.capital, lang))
+    with last:
+        st.button(
+            f"{text('present.next', lang)} ▶ {step_label(next_step(phases), lang)}",
+            on_click=_advance,
+            key="present-next",
+            type="primary",
+        )
+        params = {k: v for k, v in st.query_params.to_dict().items() if k != "mode"}
+        st.link_button(text("present.exit", lang), "?" + "&".join(f"{k}={v}" for k, v in params.items()))
+    sectors = list(st.session_state.get("sector") or [])
+    draw_map(plan, view, lang, on_click=on_click, height=780, title=mapview.map_title(sectors, phases, lang))

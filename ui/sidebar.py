@@ -1,0 +1,75 @@
+"""The sidebar: language, filters, allocation policy and the exchange rate."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo import settings
+from geo.load import Plan
+from layers import mapview
+from layers.i18n import LANGUAGE_NAMES, LANGUAGES, text
+from ui.state import DEFAULT_RATE
+
+
+def site_zone_ids(plan: Plan) -> list[str]:
+    """Zones a project can sit in, parks last, in a stable order."""
+    zones = plan.zones[plan.zones["kind"].isin(settings.SITE_ZONE_KINDS)]
+    return list(zones.sort_values(["kind", "zone_id"])["zone_id"])
+
+
+def render_sidebar(plan: Plan) -> str:
+    """Draw the sidebar's widgets (their state is the view); return the language."""
+    bar = st.sidebar
+    lang: str = bar.radio(
+        "Ngôn ngữ / Language", LANGUAGES, format_func=LANGUAGE_NAMES.__getitem__, key="lang", horizontal=True
+    )
+    bar.header(text("filters", lang))
+    bar.multiselect(
+        text("sector", lang),
+        settings.SECTORS,
+        format_func=lambda s: text(f"sector.{s}", lang),
+        key="sector",
+        placeholder=text("all", lang),
+    )
+    bar.multiselect(
+        text("phase", lang),
+        settings.PHASES,
+        format_func=lambda p: text(f"phase.{p}", lang),
+        key="phase",
+        placeholder=text("all", lang),
+    )
+    names = mapview.zone_names(plan.zones, lang)
+    bar.selectbox(
+        text("zone", lang),
+        ["", *site_zone_ids(plan)],
+        format_func=lambda z: names.get(z, z) if z else text("all_zones", lang),
+        key="zone",
+    )
+    top = float(plan.projects["capital_bn_vnd"].max())
+    bar.slider(text("capital_range", lang), 0.0, top, (0.0, top), step=10.0, key="capital", format="%d")
+    bar.text_input(text("search", lang), key="search")
+    bar.radio(
+        text("policy", lang),
+        settings.POLICIES,
+        format_func=lambda p: text(f"policy.{p}", lang),
+        key="policy",
+        help=text("policy_help", lang),
+    )
+    bar.caption(text("policy_help", lang))
+    bar.number_input(
+        text("usd.rate", lang),
+        min_value=1_000.0,
+        max_value=100_000.0,
+        value=DEFAULT_RATE,
+        step=100.0,
+        key="usd_rate",
+    )
+    bar.caption(text("usd.note", lang))
+    bar.link_button(text("present.enter", lang), _present_link())
+    return lang
+
+
+def _present_link() -> str:
+    params = {k: v for k, v in st.query_params.to_dict().items() if k != "mode"}
+    query = "&".join(f"{k}={v}" for k, v in {**params, "mode": "present"}.items())
+    return f"?{query}"

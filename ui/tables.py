@@ -1,0 +1,297 @@
+"""Zone load, targets, data and sources, and downloads of the filtered view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from geo import io, settings
+from geo.exports import export_frame
+from geo.findings import findings, target_checks
+from geo.load import Plan
+from geo.stats import targets_table
+from geo.view import Filters, View, fold
+from layers import mapview
+from layers.i18n import number, text
+from layers.style import SECTOR_COLOURS, CapitalScale
+from layers.zones import zone_name
+from ui.state import rate
+
+NUMBER = st.column_config.NumberColumn
+FORMATS = ("csv", "xlsx", "geojson", "gpkg")
+MIME = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "geojson": "application/geo+json",
+    "gpkg": "application/geopackage+sqlite3",
+}
+
+
+def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
+    """One row per zone with capital by phase and sector, a chart, and the policy explained."""
+    st.subheader(text("load.title", lang))
+    st.info(text(f"load.explain.{filters.policy}", lang))
+    load = view.load.copy()
+    names = {z: zone_name(r, lang) for z, r in plan.zones.set_index("zone_id", drop=False).iterrows()}
+    table = pd.DataFrame(
+        {
+            text("col.zone", lang): load["zone_id"].map(names),
+            text("col.kind", lang): load["kind"].map(lambda k: text(f"kind.{k}", lang)),
+            text("col.capital", lang): load["capital_bn_vnd"],
+            text("col.usd", lang): load["capital_bn_vnd"] * 1_000 / rate(),
+            text("col.projects", lang): load["projects"].astype(int),
+            text("col.area", lang): load["area_ha"],
+            text("col.per_ha", lang): load["capital_per_ha"],
+            text("col.share", lang): load["share_of_plan"] * 100,
+        }
+    )
+    for phase in settings.PHASES:
+        for sector in settings.SECTORS:
+            column = f"capital_{phase}_{sector}"
+            if column in load and load[column].any():
+                table[f"{text(f'sector.{sector}', lang)} {phase}"] = load[column]
+    config = {c: NUMBER(format="localized") for c in table.columns[2:]}
+    config[text("col.share", lang)] = NUMBER(format="%.1f%%")
+    st.dataframe(table, hide_index=True, column_config=config, width="stretch")
+    long = view.allocation[view.allocation["share"] > 0].assign(zone=lambda f: f["zone_id"].map(names))
+    long["sector_name"] = long["sector"].map(lambda s: text(f"sector.{s}", lang))
+    chart = (
+        alt.Chart(long, title=text("load.chart", lang))
+        .mark_bar()
+        .encode(
+            x=alt.X("sum(capital_bn_vnd):Q", title=text("col.capital", lang)),
+            y=alt.Y("zone:N", sort="-x", title=None),
+            color=alt.Color(
+                "sector_name:N",
+                title=text("col.sector", lang),
+                scale=alt.Scale(
+                    domain=[text(f"sector.{s}", lang) for s in SECTOR_COLOURS],
+                    range=list(SECTOR_COLOURS.values()),
+                ),
+            ),
+            tooltip=[
+                "zone:N",
+                "sector_name:N",
+                "phase:N",
+                alt.Tooltip("sum(capital_bn_vnd):Q", format=",.0f"),
+            ],
+        )
+    )
+    st.altair_chart(chart, width="stretch")
+
+
+def finding_lines(plan: Plan, lang: str) -> list[str]:
+    """The plan's inconsistencies, worded in ``lang``."""
+    lines = []
+    rows = findings(plan.projects, plan.subtotals, plan.targets)
+    targets = plan.targets.set_index("sector")
+    for _, row in rows.iterrows():
+        fields = {
+            "sector": text(f"sector.{row['sector']}", lang),
+            "phase": text(f"phase.{row['phase']}", lang),
+            "printed": number(row["printed"], lang),
+            "computed": number(row["computed"], lang, 0 if float(row["computed"]).is_integer() else 1),
+            "difference": ("+" if row["difference"] > 0 else "") + number(row["difference"], lang, 1),
+        }
+        if row["check"] == "subtotal":
+            lines.append(text("findings.subtotal", lang).format(**fields))
+        else:
+            target = targets.loc[row["sector"]]
+            lines.append(
+                text("findings.target", lang).format(
+                    base=number(target["value_2020_bn_vnd"], lang),
+                    ratio=number(target["ratio_2025_vs_2020"], lang, 2),
+                    **fields,
+                )
+            )
+    return lines
+
+
+def _check_text(check: pd.Series, lang: str) -> str:
+    if check["consistent"]:
+        return text("check.ok", lang)
+    message = f"{number(check['printed'], lang)} ≠ {number(check['computed'], lang, 1)}"
+    return text("check.bad", lang).format(message=message)
+
+
+def targets_view(plan: Plan, lang: str) -> None:
+    """Section II targets as printed, the 2015 base and growth they imply, and the checks."""
+    st.subheader(text("targets.title", lang))
+    table = targets_table(plan.targets)
+    status = {row["sector"]: _check_text(row, lang) for _, row in target_checks(plan.targets).iterrows()}
+    view = pd.DataFrame(
+        {
+            text("col.sector", lang): table["sector"].map(lambda s: text(f"sector.{s}", lang)),
+            text("col.implied_2015", lang): table["implied_2015_bn_vnd"],
+            text("col.value_2020", lang): table["value_2020_bn_vnd"],
+            text("col.ratio_2020", lang): table["ratio_2020_vs_2015"],
+            text("col.growth_1520", lang): table["growth_2015_2020"] * 100,
+            text("col.value_2025", lang): table["value_2025_bn_vnd"],
+            text("col.ratio_2025", lang): table["ratio_2025_vs_2020"],
+            text("col.growth_2025", lang): table["growth_2020_2025"] * 100,
+            text("col.check", lang): table["sector"].map(status),
+        }
+    )
+    percent = NUMBER(format="%.1f%%")
+    config = {
+        text("col.implied_2015", lang): NUMBER(format="localized"),
+        text("col.value_2020", lang): NUMBER(format="localized"),
+        text("col.value_2025", lang): NUMBER(format="localized"),
+        text("col.growth_1520", lang): percent,
+        text("col.growth_2025", lang): percent,
+    }
+    st.dataframe(view, hide_index=True, column_config=config, width="stretch")
+    st.caption(text("targets.note", lang))
+    years = table.melt(
+        id_vars="sector",
+        value_vars=["implied_2015_bn_vnd", "value_2020_bn_vnd", "value_2025_bn_vnd"],
+        var_name="year",
+        value_name="value",
+    )
+    years["year"] = years["year"].map(
+        {"implied_2015_bn_vnd": "2015", "value_2020_bn_vnd": "2020", "value_2025_bn_vnd": "2025"}
+    )
+    years["sector_name"] = years["sector"].map(lambda s: text(f"sector.{s}", lang))
+    chart = (
+        alt.Chart(years, title=text("targets.chart", lang))
+        .mark_bar()
+        .encode(
+            x=alt.X("year:N", title=None),
+            xOffset="sector_name:N",
+            y=alt.Y("value:Q", title=text("col.capital", lang)),
+            color=alt.Color(
+                "sector_name:N",
+                title=text("col.sector", lang),
+                scale=alt.Scale(
+                    domain=[text(f"sector.{s}", lang) for s in SECTOR_COLOURS],
+                    range=list(SECTOR_COLOURS.values()),
+                ),
+            ),
+            tooltip=["sector_name:N", "year:N", alt.Tooltip("value:Q", format=",.0f")],
+        )
+    )
+    st.altair_chart(chart, width="stretch")
+    _findings(plan, lang)
+
+
+def _findings(plan: Plan, lang: str) -> None:
+    st.markdown(f"**{text('findings.title', lang)}**")
+    lines = finding_lines(plan, lang)
+    if not lines:
+        st.caption(text("findings.none", lang))
+    for line in lines:
+        st.warning(line)
+
+
+def data_view(plan: Plan, lang: str) -> None:
+    """The priority list, the findings, every shape's source, and the 2025 change."""
+    st.subheader(text("data.projects", lang))
+    query = fold(st.text_input(text("data.search", lang), key="table_search"))
+    projects = plan.projects
+    if query:
+        haystack = projects[["name_vi", "name_en", "site_printed", "site_vi", "project_id"]].agg(
+            " ".join, axis=1
+        )
+        projects = projects[haystack.map(fold).str.contains(query, regex=False)]
+    own, other = ("name_en", "name_vi") if lang == "en" else ("name_vi", "name_en")
+    table = pd.DataFrame(
+        {
+            "ID": projects["project_id"],
+            text("col.name", lang): projects[own],
+            text("col.name_other", lang): projects[other],
+            text("col.sector", lang): projects["sector"].map(lambda s: text(f"sector.{s}", lang)),
+            text("col.phase", lang): projects["phase"],
+            text("col.capital", lang): projects["capital_bn_vnd"],
+            text("col.site_printed", lang): projects["site_printed"],
+            text("col.site_read", lang): projects["site_vi"],
+            text("col.zones", lang): projects["site_zone_ids"].str.replace(";", ", "),
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={text("col.capital", lang): NUMBER(format="localized")},
+        width="stretch",
+    )
+    _findings(plan, lang)
+    st.subheader(text("data.geometry", lang))
+    names = mapview.zone_names(plan.zones, lang)
+    zones = plan.zones
+    st.dataframe(
+        pd.DataFrame(
+            {
+                text("col.zone", lang): zones["zone_id"].map(names),
+                text("col.kind", lang): zones["kind"].map(lambda k: text(f"kind.{k}", lang)),
+                text("col.precision", lang): zones["precision"].map(lambda p: text(f"precision.{p}", lang)),
+                text("field.confidence", lang): zones["location_confidence"],
+                text("col.source", lang): zones["source"],
+                text("col.licence", lang): zones["licence"],
+                text("col.date", lang): zones["source_date"],
+                text("col.current_unit", lang): (
+                    zones["commune_2025"] + " " + zones["current_unit"]
+                ).str.strip(),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.subheader(text("data.admin", lang))
+    st.markdown(text("data.admin_text", lang))
+
+
+def _button(label: str, kind: str, fmt: str, make: Callable[[], bytes]) -> None:
+    st.download_button(
+        f"{label} · {fmt.upper()}",
+        data=make,
+        file_name=f"thai-binh-{kind}.{fmt}",
+        mime=MIME[fmt],
+        on_click="ignore",
+        key=f"download-{kind}-{fmt}",
+    )
+
+
+def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
+    """Download buttons for the filtered projects, zone load, sites and the offline map."""
+    st.subheader(text("downloads", lang))
+    columns = st.columns(4)
+    for column, (kind, label) in zip(
+        columns,
+        [("projects", "download.projects"), ("zone-load", "download.zone_load"), ("sites", "download.sites")],
+        strict=False,
+    ):
+        with column:
+            for fmt in FORMATS:
+
+                def make(kind: str = kind, fmt: str = fmt) -> bytes:
+                    return io.to_bytes(export_frame(plan, kind, view), fmt)
+
+                _button(text(label, lang), kind, fmt, make)
+    with columns[3]:
+
+        def make_map() -> bytes:
+            return map_html(plan, view, filters, lang).encode("utf-8")
+
+        st.download_button(
+            text("download.map", lang),
+            data=make_map,
+            file_name="thai-binh-map.html",
+            mime="text/html",
+            on_click="ignore",
+            key="download-map-html",
+        )
+
+
+def map_html(plan: Plan, view: View, filters: Filters, lang: str) -> str:
+    """The view as a self-contained HTML map."""
+    return mapview.standalone_html(
+        plan.zones,
+        view.load,
+        view.sites,
+        CapitalScale(*view.capital_range),
+        lang,
+        title=mapview.map_title(filters.sectors, filters.phases, lang),
+        files=io.read_static_assets(),
+    )
