@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, FrameLocator, Page, Route, expect, sync_playwright
 
+import cli
 from geo import settings
 
 pytestmark = pytest.mark.browser
@@ -85,7 +87,7 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
 
     def offline(route: Route) -> None:
         host = urlparse(route.request.url).hostname or ""
-        if route.request.url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS:
+        if route.request.url.startswith(("data:", "blob:", "about:", "file:")) or host in LOCAL_HOSTS:
             route.continue_()
         else:
             blocked.append(route.request.url)
@@ -214,3 +216,70 @@ def test_clicking_a_marker_opens_its_popup_and_its_park_s_panel(page: Page, serv
     assert "Công suất mỗi nhà máy 100.000 SP/tháng" in popup.inner_text()
     page.get_by_role("heading", name="KCN Tiền Hải").wait_for(timeout=20_000)
     expect(page.get_by_role("cell", name="580 tỷ đồng")).to_be_visible()
+
+
+def test_exported_map_opens_from_disk_offline(page: Page, tmp_path: Path) -> None:
+    out = tmp_path / "map.html"
+    assert (
+        cli.run(
+            [
+                "export",
+                "map",
+                "--format",
+                "html",
+                "--out",
+                str(out),
+                "--sector",
+                "electronics",
+                "--lang",
+                "en",
+            ]
+        )
+        == 0
+    )
+    page.goto(out.as_uri())
+    page.locator("path.zone").first.wait_for(timeout=15_000)
+    assert page.locator("path.zone").count() == 10
+    markers = page.locator("path.site")
+    assert markers.count() == 7
+    assert page.locator("path.project-electronics-2021-1").count() == 1
+    assert page.locator(".district-label").count() == 8
+    assert page.locator(".map-title h3").inner_text() == "Thái Bình Supporting Industry Plan 2016–2025"
+    assert "Sector: Electronics & IT" in page.locator(".map-title").inner_text()
+    assert page.blocked == []  # type: ignore[attr-defined]
+
+
+def test_briefing_mode_steps_through_the_phases_in_chromium(page: Page, server: str) -> None:
+    frame = _open(page, f"{server}/?mode=present&lang=en")
+    expect(page.get_by_test_id("stSidebar")).to_have_count(0)
+    expect(frame.locator(".map-title")).to_contain_text("Phase: Both phases")
+    for label, expected in (("2016-2020", 15), ("2021-2025", 12), ("both", 27)):
+        page.get_by_role("button", name=re.compile("Next phase")).click()
+        title = "Both phases" if label == "both" else label.replace("-", "–")
+        newest = page.locator(MAP_FRAME).last.content_frame
+        expect(newest.locator(".map-title")).to_contain_text(f"Phase: {title}")
+        expect(newest.locator("path.site")).to_have_count(expected)
+    assert page.blocked == []  # type: ignore[attr-defined]
+
+
+def test_phone_screen_shows_figures_map_and_filters(browser: Browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    try:
+        frame = _open(phone, f"{server}/?sector=ceramics")
+        expect(phone.get_by_text("580 tỷ đồng")).to_be_visible()
+        map_box = phone.locator(MAP_FRAME).bounding_box()
+        assert map_box is not None
+        assert 300 <= map_box["width"] <= 390
+        assert frame.locator("path.site").count() == 2
+        # The sidebar starts collapsed; its button opens the filters.
+        phone.get_by_test_id("stExpandSidebarButton").or_(
+            phone.get_by_test_id("stSidebarCollapsedControl")
+        ).first.click()
+        expect(phone.get_by_text("Ngành").first).to_be_visible()
+    except AssertionError:
+        ARTIFACTS.mkdir(exist_ok=True)
+        phone.screenshot(path=str(ARTIFACTS / "phone.png"), full_page=True)
+        raise
+    finally:
+        context.close()

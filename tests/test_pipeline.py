@@ -6,6 +6,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pyogrio
 import pytest
 import shapely
 
@@ -173,3 +174,30 @@ def test_load_plan_raises_one_error_for_all_files(tmp_path: Path) -> None:
     with pytest.raises(PlanDataError) as caught:
         load_plan(projects=missing, zones=empty)
     assert [p.source for p in caught.value.problems] == ["nope.csv", "empty.geojson"]
+
+
+@pytest.mark.parametrize("kind", ["projects", "sites", "zone-load"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "geojson", "gpkg"])
+def test_downloads_open_in_their_library_with_the_view_s_rows(
+    tmp_path: Path, plan: Plan, kind: str, fmt: str
+) -> None:
+    view = build_view(plan, Filters(sectors=["textiles"], search="soi", policy="full"))
+    path = tmp_path / f"download.{fmt}"
+    path.write_bytes(io.to_bytes(export_frame(plan, kind, view), fmt))
+    if fmt == "csv":
+        back = pd.read_csv(path)
+    elif fmt == "xlsx":
+        back = pd.read_excel(path, engine="openpyxl")
+    else:
+        back = pyogrio.read_dataframe(path)
+    if kind == "projects":
+        assert sorted(back["project_id"]) == ["textiles-2016-1", "textiles-2021-4"]
+    elif kind == "sites":
+        assert sorted(back["site_id"]) == [
+            "textiles-2016-1@ccn-cac-huyen",
+            "textiles-2021-4@ccn-cac-huyen",
+            "textiles-2021-4@kkt-ven-bien",
+        ]
+    else:
+        loads = dict(zip(back["zone_id"], back["capital_bn_vnd"], strict=True))
+        assert loads == {"ccn-cac-huyen": 1_080 + 1_500, "kkt-ven-bien": 1_500}

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import altair as alt
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from geo import io, settings
 from geo.exports import export_frame
@@ -20,7 +21,6 @@ from layers.style import SECTOR_COLOURS, CapitalScale
 from layers.zones import zone_name
 from ui.state import rate
 
-NUMBER = st.column_config.NumberColumn
 FORMATS = ("csv", "xlsx", "geojson", "gpkg")
 MIME = {
     "csv": "text/csv",
@@ -28,6 +28,15 @@ MIME = {
     "geojson": "application/geo+json",
     "gpkg": "application/geopackage+sqlite3",
 }
+
+
+def localized(frame: pd.DataFrame, lang: str, decimals: dict[str, int]) -> Styler:
+    """Numbers shown in the language's format (``24.180,5`` / ``24,180.5``), still sorted as numbers."""
+    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
+    styler = frame.style
+    for column, places in decimals.items():
+        styler = styler.format(precision=places, thousands=thousands, decimal=decimal, subset=[column])
+    return styler
 
 
 def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
@@ -53,9 +62,10 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
             column = f"capital_{phase}_{sector}"
             if column in load and load[column].any():
                 table[f"{text(f'sector.{sector}', lang)} {phase}"] = load[column]
-    config = {c: NUMBER(format="localized") for c in table.columns[2:]}
-    config[text("col.share", lang)] = NUMBER(format="%.1f%%")
-    st.dataframe(table, hide_index=True, column_config=config, width="stretch")
+    places = dict.fromkeys(table.columns[2:], 0)
+    places.update({text("col.usd", lang): 1, text("col.area", lang): 1, text("col.per_ha", lang): 2})
+    places[text("col.share", lang)] = 1
+    st.dataframe(localized(table, lang, places), hide_index=True, width="stretch")
     long = view.allocation[view.allocation["share"] > 0].assign(zone=lambda f: f["zone_id"].map(names))
     long["sector_name"] = long["sector"].map(lambda s: text(f"sector.{s}", lang))
     chart = (
@@ -94,7 +104,8 @@ def finding_lines(plan: Plan, lang: str) -> list[str]:
             "phase": text(f"phase.{row['phase']}", lang),
             "printed": number(row["printed"], lang),
             "computed": number(row["computed"], lang, 0 if float(row["computed"]).is_integer() else 1),
-            "difference": ("+" if row["difference"] > 0 else "") + number(row["difference"], lang, 1),
+            "difference": ("+" if row["difference"] > 0 else "")
+            + number(row["difference"], lang, 0 if float(row["difference"]).is_integer() else 1),
         }
         if row["check"] == "subtotal":
             lines.append(text("findings.subtotal", lang).format(**fields))
@@ -135,15 +146,16 @@ def targets_view(plan: Plan, lang: str) -> None:
             text("col.check", lang): table["sector"].map(status),
         }
     )
-    percent = NUMBER(format="%.1f%%")
-    config = {
-        text("col.implied_2015", lang): NUMBER(format="localized"),
-        text("col.value_2020", lang): NUMBER(format="localized"),
-        text("col.value_2025", lang): NUMBER(format="localized"),
-        text("col.growth_1520", lang): percent,
-        text("col.growth_2025", lang): percent,
+    places = {
+        text("col.implied_2015", lang): 1,
+        text("col.value_2020", lang): 0,
+        text("col.ratio_2020", lang): 2,
+        text("col.growth_1520", lang): 1,
+        text("col.value_2025", lang): 0,
+        text("col.ratio_2025", lang): 2,
+        text("col.growth_2025", lang): 1,
     }
-    st.dataframe(view, hide_index=True, column_config=config, width="stretch")
+    st.dataframe(localized(view, lang, places), hide_index=True, width="stretch")
     st.caption(text("targets.note", lang))
     years = table.melt(
         id_vars="sector",
@@ -161,7 +173,7 @@ def targets_view(plan: Plan, lang: str) -> None:
         .encode(
             x=alt.X("year:N", title=None),
             xOffset="sector_name:N",
-            y=alt.Y("value:Q", title=text("col.capital", lang)),
+            y=alt.Y("value:Q", title=text("unit.bn_vnd", lang)),
             color=alt.Color(
                 "sector_name:N",
                 title=text("col.sector", lang),
@@ -210,12 +222,7 @@ def data_view(plan: Plan, lang: str) -> None:
             text("col.zones", lang): projects["site_zone_ids"].str.replace(";", ", "),
         }
     )
-    st.dataframe(
-        table,
-        hide_index=True,
-        column_config={text("col.capital", lang): NUMBER(format="localized")},
-        width="stretch",
-    )
+    st.dataframe(localized(table, lang, {text("col.capital", lang): 0}), hide_index=True, width="stretch")
     _findings(plan, lang)
     st.subheader(text("data.geometry", lang))
     names = mapview.zone_names(plan.zones, lang)

@@ -1,0 +1,82 @@
+"""Zone load, targets, data and sources, USD and briefing mode, through Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.test_app import _metrics, _projects_on_map, _run
+
+
+def _table(at: AppTest, index: int = 0) -> pd.DataFrame:
+    value = at.dataframe[index].value
+    return value.data if hasattr(value, "data") else value
+
+
+@pytest.mark.parametrize(
+    ("policy", "cau_nghin", "total"), [("split", 1_050, 31_560), ("full", 1_650, 34_410)]
+)
+def test_zone_load_follows_the_policy(policy: str, cau_nghin: float, total: float) -> None:
+    at = _run(page="load", policy=policy, lang="en")
+    table = _table(at).set_index("Zone")
+    assert table.loc["Cầu Nghìn Industrial Park", "Capital (bn VND)"] == pytest.approx(cau_nghin)
+    assert table["Capital (bn VND)"].sum() == pytest.approx(total)
+    assert table.loc["Sông Trà (TBS) Industrial Park", "Projects"] == 7
+    assert table.loc["Tiền Hải Industrial Park", "bn VND per ha"] == pytest.approx(580 / 445.3, rel=1e-3)
+    assert table.loc["Phúc Khánh Industrial Park", "Capital (bn VND)"] == 0
+    assert len(table) == 10
+    explained = at.info[0].value
+    assert explained.startswith(f"Policy {policy}:")
+
+
+def test_zone_load_in_usd_follows_the_rate() -> None:
+    at = _run(page="load", lang="en", sector="ceramics")
+    at.sidebar.number_input(key="usd_rate").set_value(25_000.0).run()
+    table = _table(at).set_index("Zone")
+    assert table.loc["Tiền Hải Industrial Park", "Capital (million USD)"] == pytest.approx(23.2)
+    assert "≈ 23.2 million USD" in [c.value for c in at.caption]
+
+
+def test_targets_show_implied_base_growth_and_the_inconsistency() -> None:
+    at = _run(page="targets", lang="en")
+    table = _table(at).set_index("Sector")
+    assert table.loc["Mechanical engineering", "Implied 2015"] == pytest.approx(2_500)
+    assert table.loc["Electronics & IT", "Avg. growth 2015–2020"] == pytest.approx((5.08**0.2 - 1) * 100)
+    assert table.loc["Sanitary ceramics", "Check"] == "inconsistent: 1,060 ≠ 1,087.5"
+    assert table.loc["Textiles, garments & leather", "Check"] == "consistent"
+    warnings = [w.value for w in at.warning]
+    subtotal = "Electronics & IT, 2016–2020: printed subtotal 1,580 bn VND, but its projects add up to 1,680"
+    assert f"{subtotal} (-100)." in warnings
+    assert any(
+        w.startswith("Sanitary ceramics: the 2025 target is printed as 1,060 bn VND") for w in warnings
+    )
+
+
+def test_data_view_lists_projects_sources_and_the_2025_change() -> None:
+    at = _run(page="data")
+    projects = _table(at, 0)
+    assert len(projects) == 22
+    assert "KCN Cầu Ngին" in set(projects["Địa điểm (bản in)"])
+    geometry = _table(at, 1)
+    assert len(geometry) == 19
+    assert set(geometry["Độ chính xác"]) >= {"mang tính minh họa (không phải ranh giới đo đạc)"}
+    assert any("sáp nhập vào tỉnh Hưng Yên" in m.value for m in at.markdown)
+    at.text_input(key="table_search").input("soi").run()
+    assert sorted(_table(at, 0)["ID"]) == ["textiles-2016-1", "textiles-2021-4"]
+
+
+def test_briefing_mode_steps_through_the_phases() -> None:
+    at = _run(mode="present")
+    assert len(at.sidebar) == 0
+    seen = []
+    for _ in range(3):
+        at.button(key="present-next").click().run()
+        seen.append((at.session_state["phase"], _metrics(at)["Vốn hiển thị"]))
+    assert seen == [
+        (["2016-2020"], "4.860 tỷ đồng"),
+        (["2021-2025"], "26.700 tỷ đồng"),
+        ([], "31.560 tỷ đồng"),
+    ]
+    assert len(_projects_on_map(at)) == 22
+    assert at.query_params["mode"] == "present"
