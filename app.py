@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.errors import PlanDataError
+from geo.errors import PlanDataError, Problem
 from geo.load import Plan, load_plan
 from geo.view import Filters, View, build_view
 from layers import assets
@@ -18,6 +18,7 @@ from ui.mapping import MAP_KEY, draw_map, headline, zone_at, zone_panel
 from ui.present import render_present
 from ui.sidebar import render_sidebar, site_zone_ids
 from ui.tables import data_view, downloads, targets_view, zone_load_view
+from ui.uploads import files_key, plan_from_uploads, render_uploaders, report, uploaded_files
 
 #: Page CSS: the zone panel's facts table wraps inside its column.
 PAGE_CSS = """
@@ -37,15 +38,24 @@ def cached_plan() -> Plan:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def cached_view(_plan: Plan, filters: Filters) -> View:
-    """The filtered view; the same filters reuse the same tables."""
+def cached_view(_plan: Plan, plan_key: str, filters: Filters) -> View:
+    """The filtered view; the same plan and filters reuse the same tables."""
     return build_view(_plan, filters)
+
+
+def session_plan() -> tuple[Plan, str, list[Problem] | None]:
+    """The bundled plan, or the user's files laid over it; a key naming it; upload problems."""
+    files = uploaded_files()
+    if not files:
+        return cached_plan(), "bundled", None
+    plan, problems = plan_from_uploads(files)
+    return plan, files_key(files), problems
 
 
 def _on_map_click() -> None:
     clicked = (st.session_state.get(MAP_KEY) or {}).get("last_object_clicked")
     if clicked:
-        st.session_state["zone"] = zone_at(cached_plan(), clicked["lat"], clicked["lng"])
+        st.session_state["zone"] = zone_at(session_plan()[0], clicked["lat"], clicked["lng"])
 
 
 def main() -> None:
@@ -54,7 +64,7 @@ def main() -> None:
     assets.use_local_assets()
     st.html(PAGE_CSS)
     try:
-        plan = cached_plan()
+        plan, plan_key, problems = session_plan()
     except PlanDataError as exc:
         st.error(text("error.data", "vi") + " / " + text("error.data", "en"))
         st.code("\n".join(str(p) for p in exc.problems), language=None)
@@ -62,14 +72,17 @@ def main() -> None:
     state.read_query_params(site_zone_ids(plan))
     if state.presenting():
         lang = state.current("lang")
-        render_present(plan, cached_view(plan, state.filters()), lang, _on_map_click)
+        render_present(plan, cached_view(plan, plan_key, state.filters()), lang, _on_map_click)
         state.write_query_params()
         return
     lang = render_sidebar(plan)
+    render_uploaders(lang)
     filters = state.filters()
-    view = cached_view(plan, filters)
+    view = cached_view(plan, plan_key, filters)
     st.header(text("title", lang))
     st.caption(text("subtitle", lang))
+    if problems is not None:
+        report(plan, problems, lang)
     headline(plan, view, lang)
     if view.projects.empty:
         st.warning(text("empty", lang))

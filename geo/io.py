@@ -97,62 +97,77 @@ def read_table(path: Path | str) -> pd.DataFrame:
     return frame.fillna("")
 
 
-def _safe_zip_member(path: Path) -> str:
-    """Return the GDAL path of the one layer inside a zip, after checking the archive."""
+#: Inside a zip, only these files are extracted; anything else is ignored.
+ZIP_MEMBER_SUFFIXES: Final[tuple[str, ...]] = (
+    ".shp",
+    ".shx",
+    ".dbf",
+    ".prj",
+    ".cpg",
+    ".geojson",
+    ".json",
+    ".gpkg",
+    ".fgb",
+)
+LAYER_IN_ZIP: Final[tuple[str, ...]] = (".shp", ".geojson", ".json", ".gpkg", ".fgb")
+
+
+def _zip_problems(path: Path, infos: list[zipfile.ZipInfo]) -> list[Problem]:
+    problems = []
+    if len(infos) > MAX_ZIP_ENTRIES:
+        problems.append(Problem(path.name, "", "", f"at most {MAX_ZIP_ENTRIES} entries", str(len(infos))))
+    for info in infos:
+        parts = Path(info.filename.replace("\\", "/")).parts
+        if info.filename.startswith(("/", "\\")) or ".." in parts or ":" in info.filename:
+            problems.append(
+                Problem(
+                    path.name,
+                    f"entry {info.filename!r}",
+                    "",
+                    "a path inside the archive",
+                    "a path that escapes it",
+                )
+            )
+    return problems
+
+
+def _extract_zip(path: Path, folder: Path) -> Path:
+    """Extract the layer files of a zip into ``folder``, checking paths and real sizes.
+
+    Sizes are counted while decompressing, not taken from the archive's own (forgeable)
+    headers, so a zip bomb stops at :data:`MAX_ZIP_BYTES`.
+    """
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         raise _fail(path, "a zip archive", "a file that is not a valid zip") from None
     with archive:
         infos = archive.infolist()
-        problems = []
-        if len(infos) > MAX_ZIP_ENTRIES:
-            problems.append(
-                Problem(
-                    path.name,
-                    "",
-                    "",
-                    f"at most {MAX_ZIP_ENTRIES} entries",
-                    str(len(infos)),
-                )
-            )
-        total = sum(i.file_size for i in infos)
-        if total > MAX_ZIP_BYTES:
-            problems.append(
-                Problem(
-                    path.name,
-                    "",
-                    "",
-                    f"at most {MAX_ZIP_BYTES // 2**20} MB uncompressed",
-                    f"{total / 2**20:.0f} MB (a zip bomb?)",
-                )
-            )
-        for info in infos:
-            parts = Path(info.filename).parts
-            if info.filename.startswith(("/", "\\")) or ".." in parts or ":" in info.filename:
-                problems.append(
-                    Problem(
-                        path.name,
-                        f"entry {info.filename!r}",
-                        "",
-                        "a path inside the archive",
-                        "a path that escapes it",
-                    )
-                )
+        problems = _zip_problems(path, infos)
         if problems:
             raise PlanDataError(problems)
-        layers = [
-            i.filename
-            for i in infos
-            if Path(i.filename).suffix.lower() in (".shp", ".geojson", ".gpkg", ".fgb")
+        wanted = [
+            i for i in infos if not i.is_dir() and Path(i.filename).suffix.lower() in ZIP_MEMBER_SUFFIXES
         ]
+        layers = [i.filename for i in wanted if Path(i.filename).suffix.lower() in LAYER_IN_ZIP]
         if len(layers) != 1:
             raise _fail(
-                path,
-                "exactly one .shp, .geojson, .gpkg or .fgb inside the zip",
-                ", ".join(layers) or "none",
+                path, "exactly one .shp, .geojson, .gpkg or .fgb inside the zip", ", ".join(layers) or "none"
             )
-    return f"/vsizip/{path.resolve()}/{layers[0]}"
+        total = 0
+        for info in wanted:
+            target = folder / Path(info.filename).name
+            with archive.open(info) as source, target.open("wb") as sink:
+                while chunk := source.read(1 << 20):
+                    total += len(chunk)
+                    if total > MAX_ZIP_BYTES:
+                        raise _fail(
+                            path,
+                            f"at most {MAX_ZIP_BYTES // 2**20} MB once unpacked",
+                            "more than that (a zip bomb?)",
+                        )
+                    sink.write(chunk)
+    return folder / Path(layers[0]).name
 
 
 def read_layer(path: Path | str) -> gpd.GeoDataFrame:
@@ -166,11 +181,12 @@ def read_layer(path: Path | str) -> gpd.GeoDataFrame:
     suffix = path.suffix.lower()
     if suffix not in LAYER_SUFFIXES or suffix in (".csv", ".xlsx"):
         raise _fail(path, "a layer: .geojson, .gpkg, .shp, .fgb or a zipped shapefile", suffix)
-    source = _safe_zip_member(path) if suffix == ".zip" else str(path)
-    try:
-        frame = pyogrio.read_dataframe(source)
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        raise _fail(path, "a readable vector layer", _first_line(str(exc))) from None
+    with tempfile.TemporaryDirectory() as folder:
+        source = _extract_zip(path, Path(folder)) if suffix == ".zip" else path
+        try:
+            frame = pyogrio.read_dataframe(source)
+        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+            raise _fail(path, "a readable vector layer", _first_line(str(exc))) from None
     if not isinstance(frame, gpd.GeoDataFrame):
         raise _fail(path, "a layer with geometries", "a table without geometry")
     if frame.crs is None:

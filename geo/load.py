@@ -49,7 +49,8 @@ class Plan:
         return float(self.projects["capital_bn_vnd"].sum())
 
 
-def _read(reader: Callable[[Path], T], path: Path, problems: list[Problem]) -> T | None:
+def read_collecting(reader: Callable[[Path], T], path: Path, problems: list[Problem]) -> T | None:
+    """``reader(path)``, or ``None`` with its problems added to ``problems``."""
     try:
         return reader(path)
     except PlanDataError as exc:
@@ -103,9 +104,9 @@ def load_plan(
         "sites": Path(sites) if sites else settings.SITES_FILE,
     }
     problems: list[Problem] = []
-    raw_projects = _read(io.read_table, paths["projects"], problems)
-    raw_zones = _read(io.read_layer, paths["zones"], problems)
-    raw_sites = _read(read_sites, paths["sites"], problems)
+    raw_projects = read_collecting(io.read_table, paths["projects"], problems)
+    raw_zones = read_collecting(io.read_layer, paths["zones"], problems)
+    raw_sites = read_collecting(read_sites, paths["sites"], problems)
     raise_if(problems)
     if raw_projects is None or raw_zones is None or raw_sites is None:  # pragma: no cover
         raise AssertionError("a reader returned nothing without a problem")

@@ -196,6 +196,21 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "present.both": "Cả hai giai đoạn",
         "present.exit": "Thoát chế độ trình chiếu",
         "present.enter": "Chế độ trình chiếu",
+        "upload.title": "Dữ liệu của bạn (chỉ trong phiên này)",
+        "upload.zones": "Ranh giới khu (GeoJSON, GeoPackage, shapefile nén .zip, FlatGeobuf)",
+        "upload.sites": "Điểm dự án (lớp điểm, hoặc CSV/XLSX có lon, lat)",
+        "upload.projects": "Danh mục dự án (CSV UTF-8 hoặc XLSX)",
+        "upload.help": (
+            "Khu cùng mã thay khu có sẵn (ví dụ ranh giới đo đạc của một KCN); điểm thay điểm "
+            "của các dự án được nêu; danh mục thay toàn bộ danh mục. Mọi hệ tọa độ đều được "
+            "chuyển đổi. Dữ liệu đi kèm không bị thay đổi."
+        ),
+        "upload.problems": "{count} lỗi trong tệp của bạn; phần hợp lệ vẫn được dùng:",
+        "upload.using": (
+            "Đang dùng tệp của bạn: {projects} dự án, {zones} khu, {sites} điểm. "
+            "Dữ liệu đi kèm không thay đổi."
+        ),
+        "upload.failed": "Không đọc được tệp: {error}",
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -384,6 +399,21 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "present.both": "Both phases",
         "present.exit": "Leave briefing mode",
         "present.enter": "Briefing mode",
+        "upload.title": "Your data (this session only)",
+        "upload.zones": "Zone boundaries (GeoJSON, GeoPackage, zipped shapefile, FlatGeobuf)",
+        "upload.sites": "Project sites (point layer, or CSV/XLSX with lon, lat)",
+        "upload.projects": "Priority list (UTF-8 CSV or XLSX)",
+        "upload.help": (
+            "A zone replaces the bundled zone with the same id (e.g. a park's surveyed "
+            "boundary); sites replace the sites of the projects they name; a list replaces "
+            "the whole list. Any coordinate system is converted. The bundled data is unchanged."
+        ),
+        "upload.problems": "{count} problem(s) in your files; what is valid is used:",
+        "upload.using": (
+            "Using your files: {projects} projects, {zones} zones, {sites} sites. "
+            "The bundled data is unchanged."
+        ),
+        "upload.failed": "Could not read the files: {error}",
     },
 }
 

@@ -1,0 +1,167 @@
+"""A user's own files over the bundled plan, for one session: merge, validate, keep what is usable.
+
+Unlike :func:`geo.load.load_plan`, which refuses bad input, this keeps every valid row and
+returns the problems beside the plan, so the app can show both. The bundled files are only
+read, never written.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import derive, io, settings
+from geo.errors import Problem
+from geo.join import check_project_zones, join_sites
+from geo.load import Plan, load_plan, read_collecting, read_sites
+from geo.validate import validate_projects, validate_sites, validate_zones
+
+
+def _merge_zones(
+    bundled: gpd.GeoDataFrame, path: Path, problems: list[Problem]
+) -> tuple[gpd.GeoDataFrame, set[str]]:
+    raw = read_collecting(io.read_layer, path, problems)
+    if raw is None:
+        return bundled, set()
+    clean, found = validate_zones(gpd.GeoDataFrame(raw), path.name)
+    problems += found
+    replaced = set(clean["zone_id"])
+    kept = bundled[~bundled["zone_id"].isin(replaced)]
+    merged = pd.concat([kept, clean], ignore_index=True)
+    for column in ("name_en", "district_id", "source", "licence", "source_date", "location_confidence"):
+        if column in merged:
+            merged[column] = merged[column].fillna("")
+    merged.loc[merged["name_en"] == "", "name_en"] = merged["name_vi"]
+    return gpd.GeoDataFrame(merged, geometry="geometry", crs=settings.CRS), replaced
+
+
+def load_overrides(
+    *,
+    projects: Path | None = None,
+    zones: Path | None = None,
+    sites: Path | None = None,
+) -> tuple[Plan, list[Problem]]:
+    """The bundled plan with the user's files laid over it, and every problem found.
+
+    - ``zones``: each zone replaces the bundled zone with the same ``zone_id`` (e.g. a
+      surveyed park boundary), or is added; bundled sites in a replaced zone are placed
+      again inside its new shape.
+    - ``sites``: the sites of every project they name replace that project's bundled sites.
+    - ``projects``: replaces the priority list; bundled sites of projects not in it go.
+    """
+    bundled = load_plan()
+    problems: list[Problem] = []
+    names = dict(bundled.sources)
+    plan_projects = bundled.projects
+    if projects is not None:
+        names["projects"] = projects.name
+        raw = read_collecting(io.read_table, projects, problems)
+        if raw is not None:
+            clean, found = validate_projects(raw, projects.name)
+            problems += found
+            plan_projects = clean
+    plan_zones: gpd.GeoDataFrame = bundled.zones
+    replaced: set[str] = set()
+    if zones is not None:
+        names["zones"] = zones.name
+        plan_zones, replaced = _merge_zones(bundled.zones, zones, problems)
+    unknown = check_project_zones(plan_projects, plan_zones, names["projects"])
+    problems += unknown
+    bad = {p.where.removeprefix("project ") for p in unknown}
+    plan_projects = plan_projects[~plan_projects["project_id"].isin(bad)].reset_index(drop=True)
+
+    own_sites = gpd.GeoDataFrame(
+        columns=["site_id", "project_id", "zone_id", "geometry"], geometry="geometry", crs=settings.CRS
+    )
+    if sites is not None:
+        names["sites"] = sites.name
+        raw_sites = read_collecting(read_sites, sites, problems)
+        if raw_sites is not None:
+            own_sites, found = validate_sites(gpd.GeoDataFrame(raw_sites), sites.name)
+            problems += found
+    base_sites = bundled.sites
+    keep = base_sites["project_id"].isin(plan_projects["project_id"]) & ~base_sites["project_id"].isin(
+        own_sites["project_id"]
+    )
+    keep &= ~base_sites["zone_id"].isin(replaced)
+    base_sites = base_sites[keep].drop(columns="district_id")
+    again = plan_projects[~plan_projects["project_id"].isin(own_sites["project_id"])]
+    regenerated = _sites_in(again, plan_zones, replaced)
+    joined_base, _ = join_sites(
+        gpd.GeoDataFrame(pd.concat([base_sites, regenerated], ignore_index=True), crs=settings.CRS),
+        plan_zones,
+        plan_projects,
+        "bundled sites",
+    )
+    joined_own, found = join_sites(own_sites, plan_zones, plan_projects, names["sites"])
+    problems += found
+    all_sites = gpd.GeoDataFrame(pd.concat([joined_base, joined_own], ignore_index=True), crs=settings.CRS)
+    subtotals = bundled.subtotals if projects is None else bundled.subtotals.iloc[0:0]
+    plan = Plan(plan_projects, plan_zones, all_sites, subtotals, bundled.targets, names)
+    return plan, problems
+
+
+def _sites_in(projects: pd.DataFrame, zones: gpd.GeoDataFrame, zone_ids: set[str]) -> gpd.GeoDataFrame:
+    """Indicative sites, placed again, for the projects' candidate zones among ``zone_ids``."""
+    if not zone_ids:
+        return gpd.GeoDataFrame(
+            columns=["site_id", "project_id", "zone_id", "geometry"], geometry="geometry", crs=settings.CRS
+        )
+    rows = projects.assign(
+        site_zone_ids=projects["site_zone_ids"].map(
+            lambda ids: ";".join(z for z in ids.split(";") if z in zone_ids)
+        )
+    )
+    rows = rows[rows["site_zone_ids"] != ""]
+    placed = derive.build_sites(rows, zones)
+    # A replaced zone now has the user's shape; its sites are no more precise than before.
+    placed["precision"] = "indicative"
+    return placed
+
+
+#: File endings accepted for each upload, as the app's uploaders and the checks here agree.
+UPLOAD_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "zones": (".geojson", ".json", ".gpkg", ".fgb", ".zip"),
+    "sites": (".geojson", ".json", ".gpkg", ".fgb", ".zip", ".csv", ".xlsx"),
+    "projects": (".csv", ".xlsx"),
+}
+
+
+def load_uploads(files: dict[str, tuple[str, bytes]]) -> tuple[Plan, list[Problem]]:
+    """:func:`load_overrides` for uploaded files, given as ``{"zones": (name, content), ...}``.
+
+    Each file is staged in a private temporary folder under a fixed name (the user's file
+    name is only kept for messages), read, and deleted.
+    """
+    problems: list[Problem] = []
+    with tempfile.TemporaryDirectory() as folder:
+        paths: dict[str, Path] = {}
+        for kind, (name, content) in files.items():
+            suffix = Path(name).suffix.lower()
+            if suffix not in UPLOAD_SUFFIXES[kind]:
+                problems.append(
+                    Problem(
+                        Path(name).name,
+                        "",
+                        "",
+                        "a file ending in " + ", ".join(UPLOAD_SUFFIXES[kind]),
+                        repr(suffix),
+                    )
+                )
+                continue
+            # A folder per file, so the message names the user's file, never our staging path.
+            staged = Path(folder) / kind / Path(name).name
+            staged.parent.mkdir()
+            staged.write_bytes(content)
+            paths[kind] = staged
+        try:
+            plan, found = load_overrides(**paths)
+        # Any reader failure is the file's problem, told plainly, never a traceback.
+        except Exception as exc:
+            names = ", ".join(name for name, _ in files.values())
+            found = [Problem(names, "", "", "files the readers understand", f"{type(exc).__name__}: {exc}")]
+            plan = load_plan()
+    return plan, problems + found

@@ -1,0 +1,75 @@
+"""The user's own files: uploaders in the sidebar, and the plan they make for this session."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Final
+
+import streamlit as st
+
+from geo.errors import Problem
+from geo.load import Plan
+from geo.overrides import UPLOAD_SUFFIXES, load_uploads
+from layers.i18n import text
+
+KINDS: Final[tuple[str, ...]] = ("zones", "sites", "projects")
+
+
+def uploaded_files() -> dict[str, tuple[str, bytes]]:
+    """The files now in the uploaders, as ``{kind: (name, content)}``."""
+    files = {}
+    for kind in KINDS:
+        upload = st.session_state.get(f"upload_{kind}")
+        if upload is not None:
+            files[kind] = (upload.name, upload.getvalue())
+    return files
+
+
+def files_key(files: dict[str, tuple[str, bytes]]) -> str:
+    """A key that changes whenever any file's name or content does."""
+    digest = hashlib.sha256()
+    for kind in sorted(files):
+        name, content = files[kind]
+        digest.update(f"{kind}\0{name}\0".encode())
+        digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_uploads(key: str, _files: dict[str, tuple[str, bytes]]) -> tuple[Plan, list[Problem]]:
+    return load_uploads(_files)
+
+
+def plan_from_uploads(files: dict[str, tuple[str, bytes]]) -> tuple[Plan, list[Problem]]:
+    """The plan with the user's files laid over the bundled one (cached by content)."""
+    return _cached_uploads(files_key(files), files)
+
+
+def render_uploaders(lang: str) -> None:
+    """The three uploaders, in a sidebar expander."""
+    with st.sidebar.expander(text("upload.title", lang), expanded=bool(uploaded_files())):
+        st.caption(text("upload.help", lang))
+        for kind in KINDS:
+            st.file_uploader(
+                text(f"upload.{kind}", lang),
+                type=[s.lstrip(".") for s in UPLOAD_SUFFIXES[kind]],
+                key=f"upload_{kind}",
+            )
+
+
+def report(plan: Plan, problems: list[Problem], lang: str) -> None:
+    """What was used from the user's files, and every problem, in plain words."""
+    if problems:
+        lines = "\n".join(f"- {_plain(p)}" for p in problems[:200])
+        more = f"\n- … (+{len(problems) - 200})" if len(problems) > 200 else ""
+        st.error(text("upload.problems", lang).format(count=len(problems)) + "\n\n" + lines + more)
+    st.info(
+        text("upload.using", lang).format(
+            projects=len(plan.projects), zones=len(plan.zones), sites=len(plan.sites)
+        )
+    )
+
+
+def _plain(problem: Problem) -> str:
+    # Markdown would read a file's own text as formatting (or a link): show it as code.
+    return "`" + str(problem).replace("`", "'") + "`"
