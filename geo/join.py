@@ -7,6 +7,7 @@ import pandas as pd
 
 from geo import settings
 from geo.errors import Problem, shown
+from geo.validate import record_place
 
 
 def zone_areas_ha(zones: gpd.GeoDataFrame) -> pd.Series:
@@ -62,8 +63,8 @@ def join_sites(
         inside.setdefault(hit["site_id"], []).append((hit["_area"], hit["zone_id"]))
     problems: list[Problem] = []
     zone_ids, districts, good = [], [], []
-    for number, (_, site) in enumerate(sites.iterrows(), start=1):
-        place = f"feature {number}"
+    for number, (_, site) in enumerate(sites.iterrows()):
+        where = record_place(source, number)
         found: list[Problem] = []
         own = candidates.get(site["project_id"])
         holding = sorted(inside.get(site["site_id"], []))
@@ -72,7 +73,7 @@ def join_sites(
             found.append(
                 Problem(
                     source,
-                    place,
+                    where,
                     "project_id",
                     "a project of the priority list",
                     shown(site["project_id"]),
@@ -88,7 +89,7 @@ def join_sites(
                 found.append(
                     Problem(
                         source,
-                        place,
+                        where,
                         "zone_id",
                         "a point inside one of the project's zones",
                         "a point in no such zone",
@@ -98,7 +99,7 @@ def join_sites(
             found.append(
                 Problem(
                     source,
-                    place,
+                    where,
                     "zone_id",
                     "an id of a zone in the zone layer",
                     shown(zone_id),
@@ -108,7 +109,7 @@ def join_sites(
             found.append(
                 Problem(
                     source,
-                    place,
+                    where,
                     "geometry",
                     f"a point inside zone {zone_id}",
                     "a point outside it",
@@ -118,7 +119,7 @@ def join_sites(
             found.append(
                 Problem(
                     source,
-                    place,
+                    where,
                     "zone_id",
                     "one of the project's sites: " + ", ".join(own),
                     shown(zone_id),

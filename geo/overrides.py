@@ -62,7 +62,9 @@ def load_overrides(
         if raw is not None:
             clean, found = validate_projects(raw, projects.name)
             problems += found
-            plan_projects = clean
+            # A list with no usable row leaves the bundled list in place rather than none.
+            if not clean.empty:
+                plan_projects = clean
     plan_zones: gpd.GeoDataFrame = bundled.zones
     replaced: set[str] = set()
     if zones is not None:
@@ -73,15 +75,15 @@ def load_overrides(
     bad = {p.where.removeprefix("project ") for p in unknown}
     plan_projects = plan_projects[~plan_projects["project_id"].isin(bad)].reset_index(drop=True)
 
-    own_sites = gpd.GeoDataFrame(
-        columns=["site_id", "project_id", "zone_id", "geometry"], geometry="geometry", crs=settings.CRS
-    )
+    own_sites = _no_sites()
     if sites is not None:
         names["sites"] = sites.name
         raw_sites = read_collecting(read_sites, sites, problems)
         if raw_sites is not None:
-            own_sites, found = validate_sites(gpd.GeoDataFrame(raw_sites), sites.name)
+            checked, found = validate_sites(gpd.GeoDataFrame(raw_sites), sites.name)
             problems += found
+            if not checked.empty:
+                own_sites = checked
     base_sites = bundled.sites
     keep = base_sites["project_id"].isin(plan_projects["project_id"]) & ~base_sites["project_id"].isin(
         own_sites["project_id"]
@@ -91,31 +93,47 @@ def load_overrides(
     again = plan_projects[~plan_projects["project_id"].isin(own_sites["project_id"])]
     regenerated = _sites_in(again, plan_zones, replaced)
     joined_base, _ = join_sites(
-        gpd.GeoDataFrame(pd.concat([base_sites, regenerated], ignore_index=True), crs=settings.CRS),
+        gpd.GeoDataFrame(
+            pd.concat([base_sites, regenerated], ignore_index=True), geometry="geometry", crs=settings.CRS
+        ),
         plan_zones,
         plan_projects,
         "bundled sites",
     )
     joined_own, found = join_sites(own_sites, plan_zones, plan_projects, names["sites"])
     problems += found
-    all_sites = gpd.GeoDataFrame(pd.concat([joined_base, joined_own], ignore_index=True), crs=settings.CRS)
+    all_sites = _concat_sites([joined_base, joined_own])
     subtotals = bundled.subtotals if projects is None else bundled.subtotals.iloc[0:0]
     plan = Plan(plan_projects, plan_zones, all_sites, subtotals, bundled.targets, names)
     return plan, problems
 
 
+def _concat_sites(frames: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
+    # Concatenating empty frames loses the geometry column, so leave them out.
+    kept = [f for f in frames if not f.empty]
+    if not kept:
+        return _no_sites()
+    return gpd.GeoDataFrame(pd.concat(kept, ignore_index=True), geometry="geometry", crs=settings.CRS)
+
+
+def _no_sites() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        columns=["site_id", "project_id", "zone_id", "geometry"], geometry="geometry", crs=settings.CRS
+    )
+
+
 def _sites_in(projects: pd.DataFrame, zones: gpd.GeoDataFrame, zone_ids: set[str]) -> gpd.GeoDataFrame:
     """Indicative sites, placed again, for the projects' candidate zones among ``zone_ids``."""
     if not zone_ids:
-        return gpd.GeoDataFrame(
-            columns=["site_id", "project_id", "zone_id", "geometry"], geometry="geometry", crs=settings.CRS
-        )
+        return _no_sites()
     rows = projects.assign(
         site_zone_ids=projects["site_zone_ids"].map(
             lambda ids: ";".join(z for z in ids.split(";") if z in zone_ids)
         )
     )
     rows = rows[rows["site_zone_ids"] != ""]
+    if rows.empty:
+        return _no_sites()
     placed = derive.build_sites(rows, zones)
     # A replaced zone now has the user's shape; its sites are no more precise than before.
     placed["precision"] = "indicative"

@@ -68,6 +68,11 @@ def _feature(index: int) -> str:
     return f"feature {index + 1}"
 
 
+def record_place(source: str, index: int) -> str:
+    """Where record ``index`` (0-based) of ``source`` is: a row of a table, or a feature."""
+    return _row(index) if source.lower().endswith((".csv", ".xlsx")) else _feature(index)
+
+
 def _missing_columns(columns: list[str], required: tuple[str, ...], source: str) -> list[Problem]:
     missing = [c for c in required if c not in columns]
     if not missing:
@@ -313,7 +318,7 @@ def validate_sites(frame: gpd.GeoDataFrame, source: str) -> tuple[gpd.GeoDataFra
         f"{p}@{i + 1}"
         for i, p in zip(frame.index[missing_id], frame.loc[missing_id, "project_id"], strict=True)
     ]
-    places = [_feature(i) for i in range(len(frame))]
+    places = [record_place(source, i) for i in range(len(frame))]
     problems += _duplicates(frame["site_id"], places, source, "site_id")
     good = []
     for place, (_, row) in zip(places, frame.iterrows(), strict=True):

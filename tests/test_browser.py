@@ -283,3 +283,47 @@ def test_phone_screen_shows_figures_map_and_filters(browser: Browser, server: st
         raise
     finally:
         context.close()
+
+
+def _upload(page: Page, kind: str, path: Path) -> None:
+    """Put a file into the sidebar uploader for ``kind`` (zones, sites, projects)."""
+    index = {"zones": 0, "sites": 1, "projects": 2}[kind]
+    page.get_by_text("Dữ liệu của bạn").first.click()
+    page.get_by_test_id("stFileUploaderDropzoneInput").nth(index).set_input_files(str(path))
+
+
+def test_an_uploaded_payload_shows_as_text_and_never_runs(page: Page, server: str) -> None:
+    payload = '<img src=x onerror="window.__pwned=1">'
+    _open(page, f"{server}/?zone=kcn-song-tra")
+    _upload(page, "zones", Path(__file__).parent / "corpus" / "ok" / "xss_zone.geojson")
+    page.get_by_text("Đang dùng tệp của bạn").wait_for(timeout=30_000)
+    newest = page.locator(MAP_FRAME).last.content_frame
+    zone = newest.locator("path.zone-kcn-song-tra")
+    zone.wait_for()
+    frame = page.frame_locator(MAP_FRAME).last
+    page.mouse.move(*_uncovered_point(page, frame, "path.zone-kcn-song-tra"))
+    tooltip = newest.locator(".leaflet-tooltip", has_text=payload)
+    expect(tooltip).to_be_visible()
+    page.mouse.click(*_uncovered_point(page, frame, "path.zone-kcn-song-tra"))
+    popup = newest.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text(payload)
+    expect(page.get_by_role("heading", name=payload)).to_be_visible(timeout=20_000)
+    expect(page.locator("table.facts")).to_contain_text(payload)
+    assert newest.locator("img[src=x]").count() == 0
+    assert page.locator("img[src=x]").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator(MAP_FRAME).last.evaluate("f => typeof f.contentWindow.__pwned") == "undefined"
+
+
+def test_a_surveyed_zone_upload_changes_capital_per_ha(page: Page, server: str, tmp_path: Path) -> None:
+    from tests.test_uploads import surveyed_song_tra
+
+    path = tmp_path / "song-tra-vn2000.gpkg"
+    surveyed_song_tra(3405).to_file(path)
+    _open(page, f"{server}/?zone=kcn-song-tra&lang=en")
+    expect(page.get_by_role("cell", name="160.94 bn VND/ha")).to_be_visible()
+    page.get_by_text("Your data").first.click()
+    page.get_by_test_id("stFileUploaderDropzoneInput").nth(0).set_input_files(str(path))
+    expect(page.get_by_role("cell", name="80.60 bn VND/ha")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("cell", name="surveyed boundary")).to_be_visible()
+    expect(page.get_by_role("cell", name="300.0 ha")).to_be_visible()

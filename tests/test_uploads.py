@@ -1,0 +1,87 @@
+"""A user's files laid over the bundled plan: surveyed zones in other CRSs, own sites, a new list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import shapely
+
+from geo import settings
+from geo.overrides import load_uploads
+from geo.view import Filters, build_view
+from tests.conftest import digest
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def surveyed_song_tra(epsg: int, hectares: float = 300.0) -> gpd.GeoDataFrame:
+    """A square 'surveyed' Sông Trà boundary of ``hectares``, in the CRS ``epsg``."""
+    centre = gpd.GeoSeries([shapely.Point(106.338, 20.492)], crs=settings.CRS).to_crs(epsg).iloc[0]
+    half = (hectares * 10_000) ** 0.5 / 2
+    square = shapely.box(centre.x - half, centre.y - half, centre.x + half, centre.y + half)
+    return gpd.GeoDataFrame(
+        {
+            "zone_id": ["kcn-song-tra"],
+            "kind": ["park"],
+            "name_vi": ["KCN Sông Trà (đo đạc)"],
+            "precision": ["surveyed"],
+        },
+        geometry=[square],
+        crs=epsg,
+    )
+
+
+@pytest.mark.parametrize("epsg", [3405, 32648])  # VN-2000 / UTM 48N, WGS 84 / UTM 48N
+def test_surveyed_zone_replaces_the_footprint_and_the_load_follows(tmp_path: Path, epsg: int) -> None:
+    path = tmp_path / "surveyed.gpkg"
+    surveyed_song_tra(epsg).to_file(path)
+    before = {p: digest(p) for p in settings.DATA_DIR.glob("*.*")}
+    plan, problems = load_uploads({"zones": (path.name, path.read_bytes())})
+    assert problems == []
+    zone = plan.zones.set_index("zone_id").loc["kcn-song-tra"]
+    assert zone["precision"] == "surveyed"
+    assert zone.geometry.contains(shapely.Point(106.338, 20.492))
+    load = build_view(plan, Filters()).load.set_index("zone_id")
+    assert load.loc["kcn-song-tra", "area_ha"] == pytest.approx(300, rel=0.01)
+    assert load.loc["kcn-song-tra", "capital_bn_vnd"] == pytest.approx(24_180)
+    assert load.loc["kcn-song-tra", "capital_per_ha"] == pytest.approx(24_180 / 300, rel=0.01)
+    sites = plan.sites[plan.sites["zone_id"] == "kcn-song-tra"]
+    assert len(sites) == 7
+    assert sites.within(zone.geometry).all()
+    assert len(plan.zones) == 19
+    assert {p: digest(p) for p in settings.DATA_DIR.glob("*.*")} == before
+
+
+def test_own_sites_replace_a_project_s_sites(tmp_path: Path) -> None:
+    path = tmp_path / "sites.csv"
+    path.write_text("project_id,lon,lat\nceramics-2016-1,106.5216,20.3919\n", encoding="utf-8")
+    plan, problems = load_uploads({"sites": (path.name, path.read_bytes())})
+    assert problems == []
+    mine = plan.sites[plan.sites["project_id"] == "ceramics-2016-1"]
+    assert list(mine["zone_id"]) == ["kcn-tien-hai"]
+    assert list(mine["precision"]) == ["surveyed"]
+    assert len(plan.sites) == 27
+
+
+def test_a_new_priority_list_replaces_the_plan_s(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Mã dự án,Lĩnh vực,Giai đoạn,Tên dự án,Vốn đầu tư (tỷ đồng),Mã khu\n"
+        "electronics-2026-1,electronics,2021-2025,Chip mới,5000,kcn-song-tra\n",
+        encoding="utf-8",
+    )
+    plan, problems = load_uploads({"projects": (path.name, path.read_bytes())})
+    assert problems == []
+    assert list(plan.projects["project_id"]) == ["electronics-2026-1"]
+    assert plan.total_capital == 5_000
+    assert plan.sites.empty
+    assert plan.subtotals.empty
+
+
+def test_payload_names_are_kept_as_data(tmp_path: Path) -> None:
+    path = CORPUS / "ok" / "xss_zone.geojson"
+    plan, problems = load_uploads({"zones": (path.name, path.read_bytes())})
+    assert problems == []
+    assert plan.zones.set_index("zone_id").loc["kcn-song-tra", "name_vi"].startswith("<img src=x")
