@@ -153,34 +153,17 @@ def allocate(projects: pd.DataFrame, policy: str = settings.DEFAULT_POLICY) -> p
     """
     if policy not in settings.POLICIES:
         raise ValueError(f"`policy` was {policy!r} but is expected to be in {settings.POLICIES}")
-    rows = []
-    for _, project in projects.iterrows():
-        zones = project["site_zone_ids"].split(";")
-        for order, zone_id in enumerate(zones, start=1):
-            if policy == "split":
-                share = 1 / len(zones)
-            elif policy == "full":
-                share = 1.0
-            else:
-                share = 1.0 if order == 1 else 0.0
-            rows.append(
-                {
-                    "project_id": project["project_id"],
-                    "zone_id": zone_id,
-                    "site_order": order,
-                    "sector": project["sector"],
-                    "phase": project["phase"],
-                    "share": share,
-                    "capital_bn_vnd": project["capital_bn_vnd"] * share,
-                }
-            )
-    columns = [
-        "project_id",
-        "zone_id",
-        "site_order",
-        "sector",
-        "phase",
-        "share",
-        "capital_bn_vnd",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    columns = ["project_id", "zone_id", "site_order", "sector", "phase", "share", "capital_bn_vnd"]
+    if projects.empty:
+        return pd.DataFrame(columns=columns)
+    zone_lists = projects["site_zone_ids"].str.split(";")
+    rows = projects.assign(zone_id=zone_lists, _count=zone_lists.map(len)).explode("zone_id")
+    rows["site_order"] = rows.groupby(level=0).cumcount() + 1
+    if policy == "split":
+        rows["share"] = 1 / rows["_count"]
+    elif policy == "full":
+        rows["share"] = 1.0
+    else:
+        rows["share"] = (rows["site_order"] == 1).astype(float)
+    rows["capital_bn_vnd"] = rows["capital_bn_vnd"].astype(float) * rows["share"]
+    return pd.DataFrame(rows[columns]).reset_index(drop=True)

@@ -91,17 +91,19 @@ def load_plan(
     zones: Path | str | None = None,
     sites: Path | str | None = None,
 ) -> Plan:
-    """Read, validate and join the plan; the bundled file stands in for any not given.
+    """Read, validate and join the plan; the bundled file (or ``PLAN_DATA_DIR``'s) stands in
+    for any not given.
 
     Raises
     ------
     PlanDataError
         With every problem in every file, when any is found.
     """
+    folder = settings.data_dir()
     paths = {
-        "projects": Path(projects) if projects else settings.PROJECTS_FILE,
-        "zones": Path(zones) if zones else settings.ZONES_FILE,
-        "sites": Path(sites) if sites else settings.SITES_FILE,
+        "projects": Path(projects) if projects else folder / settings.PROJECTS_FILE.name,
+        "zones": Path(zones) if zones else folder / settings.ZONES_FILE.name,
+        "sites": Path(sites) if sites else folder / settings.SITES_FILE.name,
     }
     problems: list[Problem] = []
     raw_projects = read_collecting(io.read_table, paths["projects"], problems)

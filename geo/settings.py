@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Final
 
@@ -55,3 +56,20 @@ PRECISIONS: Final[tuple[str, ...]] = (
 SUBTOTAL_TOLERANCE: Final[float] = 0.5
 #: Bounding box in which a site in this province can lie (lon/lat, with a margin).
 PROVINCE_BOUNDS: Final[tuple[float, float, float, float]] = (105.9, 20.1, 106.8, 20.9)
+#: Bounding box of Viet Nam (lon/lat, with a margin), for a national data set.
+VIETNAM_BOUNDS: Final[tuple[float, float, float, float]] = (102.0, 8.0, 110.0, 23.6)
+#: Environment variable naming another data folder (``projects.csv``, ``zones.geojson``,
+#: ``sites.geojson``) for the app, e.g. a national data set; its sites may lie anywhere in
+#: Viet Nam.
+DATA_DIR_ENV: Final[str] = "PLAN_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The folder the plan is read from: :data:`DATA_DIR`, or the one ``PLAN_DATA_DIR`` names."""
+    other = os.environ.get(DATA_DIR_ENV)
+    return Path(other) if other else DATA_DIR
+
+
+def bounds() -> tuple[float, float, float, float]:
+    """Where sites and zones may lie: the province, or all of Viet Nam for another data set."""
+    return VIETNAM_BOUNDS if os.environ.get(DATA_DIR_ENV) else PROVINCE_BOUNDS

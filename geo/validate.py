@@ -244,10 +244,11 @@ def _geometry_problems(
 
 def _bounds_problems(geometry: BaseGeometry, source: str, place: str) -> list[Problem]:
     minx, miny, maxx, maxy = geometry.bounds
-    west, south, east, north = settings.PROVINCE_BOUNDS
+    west, south, east, north = settings.bounds()
     if west <= minx and maxx <= east and south <= miny and maxy <= north:
         return []
-    expected = f"coordinates within lon {west}–{east}, lat {south}–{north} (Thái Bình)"
+    area = "Thái Bình" if (west, south, east, north) == settings.PROVINCE_BOUNDS else "Viet Nam"
+    expected = f"coordinates within lon {west}–{east}, lat {south}–{north} ({area})"
     if south <= minx <= north and west <= miny <= east:
         hint = f"lon={minx:.4f}, lat={miny:.4f}: latitude and longitude swapped?"
     elif max(abs(minx), abs(maxx)) > 180 or max(abs(miny), abs(maxy)) > 90:

@@ -16,6 +16,7 @@ STATIC_PREFIX: Final[str] = "../../app/static"
 LEAFLET_JS: Final[str] = "vendor/leaflet/leaflet.js"
 LEAFLET_CSS: Final[str] = "vendor/leaflet/leaflet.css"
 FOCUS_JS: Final[str] = "js/leaflet-focus.js"
+COMPACT_SITES_JS: Final[str] = "js/compact-sites.js"
 FULLSCREEN_JS: Final[str] = "vendor/leaflet-fullscreen/Control.FullScreen.js"
 FULLSCREEN_CSS: Final[str] = "vendor/leaflet-fullscreen/Control.FullScreen.css"
 
@@ -26,7 +27,11 @@ def use_local_assets(prefix: str = STATIC_PREFIX) -> None:
     jQuery, Bootstrap and awesome-markers are dropped: nothing here uses them, and each
     would be one more request to a CDN that a briefing room cannot reach.
     """
-    folium.Map.default_js = [("leaflet", f"{prefix}/{LEAFLET_JS}"), ("leaflet_focus", f"{prefix}/{FOCUS_JS}")]
+    folium.Map.default_js = [
+        ("leaflet", f"{prefix}/{LEAFLET_JS}"),
+        ("leaflet_focus", f"{prefix}/{FOCUS_JS}"),
+        ("compact_sites", f"{prefix}/{COMPACT_SITES_JS}"),
+    ]
     folium.Map.default_css = [("leaflet_css", f"{prefix}/{LEAFLET_CSS}")]
     folium.plugins.Fullscreen.default_js = [("Control.Fullscreen.js", f"{prefix}/{FULLSCREEN_JS}")]
     folium.plugins.Fullscreen.default_css = [("Control.FullScreen.css", f"{prefix}/{FULLSCREEN_CSS}")]

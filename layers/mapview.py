@@ -10,6 +10,7 @@ import pandas as pd
 
 from layers.assets import use_local_assets
 from layers.basemap import basemap_layer, tile_layers
+from layers.fastsites import COMPACT_ABOVE, compact_sites_layer
 from layers.i18n import text
 from layers.legend import TitleBox, add_legend
 from layers.sites import sites_layer
@@ -84,10 +85,11 @@ def dynamic_layers(
 ) -> list[folium.FeatureGroup]:
     """Zones, capital labels and project markers for the filtered view, bottom to top."""
     names = zone_names(zones, lang)
+    markers = compact_sites_layer if len(sites) > COMPACT_ABOVE else sites_layer
     return [
         zones_layer(zones, load, scale, lang),
         labels_layer(zones, load, lang),
-        sites_layer(sites, names, lang),
+        markers(sites, names, lang),
     ]
 
 

@@ -11,12 +11,15 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.join import zone_areas_ha
 from geo.settings import SITE_ZONE_KINDS
+from layers.fastsites import COMPACT_ZONES_ABOVE, CompactLayer, compact_zones_payload
 from layers.features import collection, esc, rows_html
 from layers.i18n import capital, number, percent, text
 from layers.style import KIND_STROKE, PRECISION_DASH, CapitalScale
 
 #: Big areas get a light fill so the parks and markers above them stay readable.
 FILL_OPACITY = {"park": 0.75, "coastal_zone": 0.22, "cluster_area": 0.15}
+#: At most this many zones get a capital label: the ones with the most capital.
+MAX_LABELS = 25
 DRAW_ORDER = {"cluster_area": 0, "coastal_zone": 1, "park": 2}
 
 
@@ -81,6 +84,10 @@ def zones_layer(
 
     if rows.empty:
         return group
+    if len(rows) > COMPACT_ZONES_ABOVE:
+        colours = [scale.colour(float(v)) for v in rows["capital_bn_vnd"]]
+        CompactLayer("tbCompactZones", compact_zones_payload(rows, colours, lang)).add_to(group)
+        return group
     folium.GeoJson(
         collection(rows, properties, simplify=True),
         name="zones",
@@ -97,6 +104,9 @@ def labels_layer(zones: gpd.GeoDataFrame, load: pd.DataFrame, lang: str) -> foli
     """A label with the allocated capital beside every zone that receives any."""
     group = folium.FeatureGroup(name=text("layer.labels", lang), show=True)
     rows = zone_rows(zones, load)
+    if len(rows) > MAX_LABELS:
+        # Thousands of labels would cover the map and weigh megabytes: label the largest.
+        rows = rows.nlargest(MAX_LABELS, "capital_bn_vnd")
     coastal = rows[rows["kind"] == "coastal_zone"].union_all()
     # Labels of generic areas keep this far (degrees, ~5 km) from the parks' labels.
     parks = rows[rows["kind"] == "park"].union_all().buffer(0.045)

@@ -1,0 +1,148 @@
+"""Many project markers at once: a compact payload drawn on a canvas in the browser.
+
+The drawing code is ``static/js/compact-sites.js``, loaded with Leaflet (``layers/assets.py``).
+
+Above :data:`COMPACT_ABOVE` sites, one SVG path with its own tooltip and popup per site is
+too heavy (megabytes per filter change, seconds to draw). This layer sends the sites as
+delta-encoded integer columns plus a table of their projects, and draws circle markers on
+one canvas. Tooltips and popups are built on demand in the browser, from text nodes (never
+HTML), so names from data cannot run as script. Above :data:`GROUP_ABOVE` sites, sites are
+grouped into grid cells below :data:`GROUP_BELOW_ZOOM` and drawn one by one only when zoomed
+in, and only where the map looks.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Final
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo import settings
+from layers.i18n import text
+from layers.style import SECTOR_COLOURS
+
+COMPACT_ABOVE: Final[int] = 500
+GROUP_ABOVE: Final[int] = 50_000
+GROUP_BELOW_ZOOM: Final[int] = 11
+#: 1e-5 degree (about 1 m) integer coordinates.
+SCALE: Final[int] = 100_000
+
+SCRIPT = """
+{% macro script(this, kwargs) %}
+window.{{ this.function }}(
+    {{ this.data }}, {{ this._parent.get_name() }}, {{ this._parent._parent.get_name() }});
+{% endmacro %}
+"""
+#: Above this many zones, zones go as compact rings too.
+COMPACT_ZONES_ABOVE: Final[int] = 200
+
+
+class CompactLayer(MacroElement):
+    """A compact payload handed to one of the drawing functions of ``compact-sites.js``."""
+
+    _template = Template(SCRIPT)
+
+    def __init__(self, function: str, payload: dict[str, object]) -> None:
+        super().__init__()
+        self._name = "CompactLayer"
+        self.function = function
+        self.data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def _codes(values: pd.Series, vocabulary: tuple[str, ...]) -> list[int]:
+    return values.map({v: i for i, v in enumerate(vocabulary)}).fillna(0).astype(int).tolist()
+
+
+def compact_payload(sites: gpd.GeoDataFrame, zone_names: dict[str, str], lang: str) -> dict[str, object]:
+    """Columns of small integers for the sites, and one row per project for the text."""
+    order = np.lexsort((sites.geometry.y.to_numpy(), sites.geometry.x.to_numpy()))
+    ordered = sites.iloc[order]
+    x = np.rint(ordered.geometry.x.to_numpy() * SCALE).astype(np.int64)
+    y = np.rint(ordered.geometry.y.to_numpy() * SCALE).astype(np.int64)
+    codes, uniques = ordered["project_id"].factorize()
+    first = ordered.drop_duplicates("project_id").set_index("project_id").loc[uniques]
+    name_column = "name_en" if lang == "en" else "name_vi"
+    zone_codes, zone_ids = ordered["zone_id"].factorize()
+    return {
+        "scale": SCALE,
+        "x": np.diff(x, prepend=0).tolist(),
+        "y": np.diff(y, prepend=0).tolist(),
+        "s": ordered["sector"]
+        .map({s: i for i, s in enumerate(settings.SECTORS)})
+        .fillna(0)
+        .astype(int)
+        .tolist(),
+        "p": ordered["phase"]
+        .map({p: i for i, p in enumerate(settings.PHASES)})
+        .fillna(0)
+        .astype(int)
+        .tolist(),
+        "u": (ordered["placement"] == "area").astype(int).tolist(),
+        "k": codes.tolist(),
+        "z": zone_codes.tolist(),
+        # Text as one joined string and numbers as numbers: every quote and every escaped
+        # letter of a JSON string list costs bytes, thousands of times over.
+        "names": "\n".join(_one_line(n) for n in first[name_column]),
+        "ids": "\n".join(uniques) if len(uniques) <= COMPACT_ABOVE else "",
+        "capital": first["capital_bn_vnd"].round(1).tolist(),
+        "zones": "\n".join(_one_line(zone_names.get(z, z)) for z in zone_ids),
+        "locale": "vi-VN" if lang == "vi" else "en-US",
+        "unit": text("unit.bn_vnd", lang),
+        "colours": list(SECTOR_COLOURS.values()),
+        "labels": {
+            "sectors": [text(f"sector.{s}", lang) for s in settings.SECTORS],
+            "phases": [text(f"phase.{p}", lang) for p in settings.PHASES],
+            "zone": text("zone", lang),
+            "sites": text("layer.sites", lang).lower(),
+        },
+        "group_above": GROUP_ABOVE,
+        "group_below": GROUP_BELOW_ZOOM,
+    }
+
+
+def compact_sites_layer(
+    sites: gpd.GeoDataFrame, zone_names: dict[str, str], lang: str
+) -> folium.FeatureGroup:
+    """The sites as one compact canvas layer."""
+    group = folium.FeatureGroup(name=text("layer.sites", lang), show=True)
+    if not sites.empty:
+        CompactLayer("tbCompactSites", compact_payload(sites, zone_names, lang)).add_to(group)
+    return group
+
+
+def _flat_ring(coords: np.ndarray) -> list[int]:
+    ints = np.rint(np.asarray(coords)[:, :2] * SCALE).astype(np.int64)
+    return np.diff(ints, axis=0, prepend=0).ravel().tolist()
+
+
+def compact_zones_payload(rows: gpd.GeoDataFrame, colours: list[str], lang: str) -> dict[str, object]:
+    """Zone ids, names, capital text, colours and rings (outer and inner) as integers."""
+    rings = []
+    for geometry in rows.geometry.simplify(0.0002):
+        parts = shapely.get_parts(geometry)
+        rings.append(
+            [_flat_ring(p.exterior.coords) for p in parts]
+            + [_flat_ring(r.coords) for p in parts for r in p.interiors]
+        )
+    return {
+        "scale": SCALE,
+        "ids": "\n".join(rows["zone_id"]),
+        "names": "\n".join(_one_line(n) for n in rows["name_en" if lang == "en" else "name_vi"]),
+        "capital": rows["capital_bn_vnd"].round(1).tolist(),
+        "locale": "vi-VN" if lang == "vi" else "en-US",
+        "unit": text("unit.bn_vnd", lang),
+        "colours": colours,
+        "dash": (rows["precision"] != "surveyed").astype(int).tolist(),
+        "rings": rings,
+    }
