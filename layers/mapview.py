@@ -29,10 +29,12 @@ def base_map(
     *,
     title: tuple[str, str] | None = None,
     large: bool = False,
+    view: tuple[tuple[float, float], int] | None = None,
 ) -> folium.Map:
     """The map with its offline basemap, hidden online tiles, controls and legend.
 
-    ``title`` (title, subtitle) puts a title box on the map; ``large`` sets large type.
+    ``title`` (title, subtitle) puts a title box on the map; ``large`` sets large type;
+    ``view`` (centre, zoom) opens the map there instead of on the whole province.
     """
     province = zones[zones["kind"] == "province"]
     west, south, east, north = (province if not province.empty else zones).total_bounds
@@ -53,6 +55,9 @@ def base_map(
     add_legend(m, scale, lang, large=large)
     if title is not None:
         TitleBox(*title).add_to(m)
+    if view is not None:
+        m.location, m.options["zoom"] = list(view[0]), view[1]
+        return m
     # Leave the bottom-right corner to the legend, so it covers no zone.
     m.fit_bounds([[south, west], [north, east]], padding_top_left=(10, 10), padding_bottom_right=(210, 10))
     return m

@@ -70,16 +70,16 @@ def draw_map(
     """The map: a base that changes only with language and policy, layers that follow filters."""
     scale = CapitalScale(*view.capital_range)
     large = title is not None
-    base = mapview.base_map(plan.zones, scale, lang, title=title, large=large)
-    layers = mapview.dynamic_layers(plan.zones, view.load, view.sites, scale, lang)
+    # The chosen zone's view is part of the base map: a new zone rebuilds the map where it
+    # should be, which st_folium's own centre and zoom did not always do.
     focus = mapview.focus(plan.zones, current("zone") or "")
+    base = mapview.base_map(plan.zones, scale, lang, title=title, large=large, view=focus)
+    layers = mapview.dynamic_layers(plan.zones, view.load, view.sites, scale, lang)
     st_folium(
         base,
         key=MAP_KEY,
         height=height,
         use_container_width=True,
-        center=focus[0] if focus else None,
-        zoom=focus[1] if focus else None,
         feature_group_to_add=layers,
         layer_control=mapview.layer_control(),
         returned_objects=["last_object_clicked"],
