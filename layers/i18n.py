@@ -196,6 +196,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "present.both": "Cả hai giai đoạn",
         "present.exit": "Thoát chế độ trình chiếu",
         "present.enter": "Chế độ trình chiếu",
+        "note.grouped": (
+            "{count} điểm: khi thu nhỏ (dưới mức zoom {zoom}) các điểm được gộp theo ô lưới; "
+            "phóng to để xem từng điểm trong khung nhìn."
+        ),
         "upload.title": "Dữ liệu của bạn (chỉ trong phiên này)",
         "upload.zones": "Ranh giới khu (GeoJSON, GeoPackage, shapefile nén .zip, FlatGeobuf)",
         "upload.sites": "Điểm dự án (lớp điểm, hoặc CSV/XLSX có lon, lat)",
@@ -399,6 +403,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "present.both": "Both phases",
         "present.exit": "Leave briefing mode",
         "present.enter": "Briefing mode",
+        "note.grouped": (
+            "{count} sites: below zoom {zoom} they are grouped into grid cells; zoom in to see "
+            "each site in view."
+        ),
         "upload.title": "Your data (this session only)",
         "upload.zones": "Zone boundaries (GeoJSON, GeoPackage, zipped shapefile, FlatGeobuf)",
         "upload.sites": "Project sites (point layer, or CSV/XLSX with lon, lat)",

@@ -21,6 +21,15 @@ from geo.view import Filters, build_view
 from tests.conftest import digest
 
 
+def read_back(path: Path, fmt: str) -> pd.DataFrame:
+    """Open a written file with the library a user would: pandas, openpyxl or pyogrio."""
+    if fmt == "csv":
+        return pd.read_csv(path)
+    if fmt == "xlsx":
+        return pd.read_excel(path, engine="openpyxl")
+    return pyogrio.read_dataframe(path)
+
+
 def _load(plan: Plan, policy: str, **filters: list[str]) -> pd.DataFrame:
     projects = filter_projects(plan.projects, **filters)
     return zone_load(allocate(projects, policy), plan.zones, plan_total=plan.total_capital).set_index(
@@ -118,12 +127,7 @@ def test_every_export_opens_with_the_filtered_rows(tmp_path: Path, plan: Plan, k
     assert cli.run([*args, "--phase", "2021-2025"]) == 0
     view = build_view(plan, Filters(sectors=["electronics"], phases=["2021-2025"]))
     expected = export_frame(plan, kind, view)
-    if fmt == "csv":
-        back = pd.read_csv(out)
-    elif fmt == "xlsx":
-        back = pd.read_excel(out, engine="openpyxl")
-    else:
-        back = io.read_layer(out)
+    back = read_back(out, fmt)
     assert len(back) == len(expected)
     key = {"projects": "project_id", "sites": "site_id"}.get(kind, "zone_id")
     assert sorted(back[key]) == sorted(expected[key])
@@ -184,12 +188,7 @@ def test_downloads_open_in_their_library_with_the_view_s_rows(
     view = build_view(plan, Filters(sectors=["textiles"], search="soi", policy="full"))
     path = tmp_path / f"download.{fmt}"
     path.write_bytes(io.to_bytes(export_frame(plan, kind, view), fmt))
-    if fmt == "csv":
-        back = pd.read_csv(path)
-    elif fmt == "xlsx":
-        back = pd.read_excel(path, engine="openpyxl")
-    else:
-        back = pyogrio.read_dataframe(path)
+    back = read_back(path, fmt)
     if kind == "projects":
         assert sorted(back["project_id"]) == ["textiles-2016-1", "textiles-2021-4"]
     elif kind == "sites":

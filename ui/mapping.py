@@ -11,6 +11,7 @@ from geo import settings
 from geo.load import Plan
 from geo.view import View
 from layers import mapview
+from layers.fastsites import GROUP_ABOVE, GROUP_BELOW_ZOOM
 from layers.features import esc, rows_html
 from layers.i18n import capital, number, percent, text, usd_millions
 from layers.style import CapitalScale
@@ -75,6 +76,10 @@ def draw_map(
     focus = mapview.focus(plan.zones, current("zone") or "")
     base = mapview.base_map(plan.zones, scale, lang, title=title, large=large, view=focus)
     layers = mapview.dynamic_layers(plan.zones, view.load, view.sites, scale, lang)
+    if len(view.sites) > GROUP_ABOVE:
+        st.caption(
+            text("note.grouped", lang).format(count=number(len(view.sites), lang), zoom=GROUP_BELOW_ZOOM)
+        )
     st_folium(
         base,
         key=MAP_KEY,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from geo import settings
@@ -24,20 +26,14 @@ def render_sidebar(plan: Plan) -> str:
         "Ngôn ngữ / Language", LANGUAGES, format_func=LANGUAGE_NAMES.__getitem__, key="lang", horizontal=True
     )
     bar.header(text("filters", lang))
-    bar.multiselect(
-        text("sector", lang),
-        settings.SECTORS,
-        format_func=lambda s: text(f"sector.{s}", lang),
-        key="sector",
-        placeholder=text("all", lang),
-    )
-    bar.multiselect(
-        text("phase", lang),
-        settings.PHASES,
-        format_func=lambda p: text(f"phase.{p}", lang),
-        key="phase",
-        placeholder=text("all", lang),
-    )
+    for name, options in (("sector", settings.SECTORS), ("phase", settings.PHASES)):
+        bar.multiselect(
+            text(name, lang),
+            options,
+            format_func=_labeller(name, lang),
+            key=name,
+            placeholder=text("all", lang),
+        )
     names = mapview.zone_names(plan.zones, lang)
     bar.selectbox(
         text("zone", lang),
@@ -67,6 +63,15 @@ def render_sidebar(plan: Plan) -> str:
     bar.caption(text("usd.note", lang))
     bar.link_button(text("present.enter", lang), _present_link())
     return lang
+
+
+def _labeller(vocabulary: str, lang: str) -> Callable[[str], str]:
+    """Show ``mechanical`` as its name in ``lang`` (``sector.mechanical``)."""
+
+    def label(value: str) -> str:
+        return text(f"{vocabulary}.{value}", lang)
+
+    return label
 
 
 def _present_link() -> str:

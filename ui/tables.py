@@ -39,6 +39,18 @@ def localized(frame: pd.DataFrame, lang: str, decimals: dict[str, int]) -> Style
     return styler
 
 
+def sector_colours(lang: str) -> alt.Color:
+    """The chart colour channel: sectors named in ``lang``, in the map's sector colours."""
+    return alt.Color(
+        "sector_name:N",
+        title=text("col.sector", lang),
+        scale=alt.Scale(
+            domain=[text(f"sector.{s}", lang) for s in SECTOR_COLOURS],
+            range=list(SECTOR_COLOURS.values()),
+        ),
+    )
+
+
 def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
     """One row per zone with capital by phase and sector, a chart, and the policy explained."""
     st.subheader(text("load.title", lang))
@@ -74,14 +86,7 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
         .encode(
             x=alt.X("sum(capital_bn_vnd):Q", title=text("col.capital", lang)),
             y=alt.Y("zone:N", sort="-x", title=None),
-            color=alt.Color(
-                "sector_name:N",
-                title=text("col.sector", lang),
-                scale=alt.Scale(
-                    domain=[text(f"sector.{s}", lang) for s in SECTOR_COLOURS],
-                    range=list(SECTOR_COLOURS.values()),
-                ),
-            ),
+            color=sector_colours(lang),
             tooltip=[
                 "zone:N",
                 "sector_name:N",
@@ -174,14 +179,7 @@ def targets_view(plan: Plan, lang: str) -> None:
             x=alt.X("year:N", title=None),
             xOffset="sector_name:N",
             y=alt.Y("value:Q", title=text("unit.bn_vnd", lang)),
-            color=alt.Color(
-                "sector_name:N",
-                title=text("col.sector", lang),
-                scale=alt.Scale(
-                    domain=[text(f"sector.{s}", lang) for s in SECTOR_COLOURS],
-                    range=list(SECTOR_COLOURS.values()),
-                ),
-            ),
+            color=sector_colours(lang),
             tooltip=["sector_name:N", "year:N", alt.Tooltip("value:Q", format=",.0f")],
         )
     )
