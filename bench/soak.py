@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -22,6 +23,8 @@ sys.path.insert(0, str(ROOT))
 from bench.run import APP, FLAGS, served  # noqa: E402
 
 PHASES = ["2016.2020", "2021.2025"]
+#: The headline capital each phase shows, to know a session's rerun has landed.
+EXPECTED = {"2016.2020": "4.860 tỷ đồng", "2021.2025": "26.700 tỷ đồng"}
 
 
 def rss_mb(pid: int) -> float:
@@ -40,35 +43,50 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def session(url: str, seconds: float, index: int, results: dict[str, list[int]]) -> None:
+def _choose(page: Any, phase: str) -> None:
+    box = page.get_by_test_id("stSidebar").get_by_role("combobox", name="Giai đoạn")
+    box.click(timeout=30_000)
+    box.press("Backspace")
+    page.get_by_role("option", name=re.compile(phase)).click(timeout=30_000)
+    box.press("Escape")
+
+
+def soak(url: str, sessions: int, seconds: float) -> dict[str, int]:
+    """Open ``sessions`` pages (one browser, one context each), then keep changing the
+    phase on all of them at once, round after round, until ``seconds`` have passed."""
     from playwright.sync_api import sync_playwright
 
-    errors, changes = 0, 0
+    counts = {"changes": 0, "failed_steps": 0, "page_errors": 0, "sessions_opened": 0}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        page.on("pageerror", lambda _: results["page_errors"].append(index))
-        page.goto(url)
-        page.get_by_test_id("stSidebar").wait_for(timeout=60_000)
+        pages = []
+        for _ in range(sessions):
+            page = browser.new_context(viewport={"width": 1200, "height": 900}).new_page()
+            page.on("pageerror", lambda _: counts.__setitem__("page_errors", counts["page_errors"] + 1))
+            page.goto(url, timeout=120_000)
+            page.get_by_text("Dự án hiển thị").wait_for(timeout=120_000)
+            pages.append(page)
+            counts["sessions_opened"] += 1
         deadline = time.monotonic() + seconds
-        step = index
+        step = 0
         while time.monotonic() < deadline:
-            try:
-                box = page.get_by_test_id("stSidebar").get_by_role("combobox", name="Giai đoạn")
-                box.click(timeout=10_000)
-                box.press("Backspace")
-                page.get_by_role("option", name=re.compile(PHASES[step % 2])).click(timeout=10_000)
-                box.press("Escape")
-                page.get_by_text("Dự án hiển thị").wait_for(timeout=20_000)
-                changes += 1
-            except Exception:  # a timed-out step is counted, and the loop goes on
-                errors += 1
+            phase = PHASES[step % 2]
+            expected = EXPECTED[phase]
+            for page in pages:  # every session asks for a rerun before any is awaited
+                try:
+                    _choose(page, phase)
+                except Exception:  # counted; the soak goes on
+                    counts["failed_steps"] += 1
+            for page in pages:
+                try:
+                    page.get_by_text(expected, exact=True).wait_for(timeout=60_000)
+                    counts["changes"] += 1
+                except Exception:  # counted; the soak goes on
+                    counts["failed_steps"] += 1
             step += 1
-        if page.get_by_test_id("stException").count():
-            errors += 1
+        counts["exceptions_shown"] = sum(p.get_by_test_id("stException").count() for p in pages)
         browser.close()
-    results["changes"].append(changes)
-    results["step_errors"].append(errors)
+    return counts
 
 
 def main() -> None:
@@ -76,26 +94,29 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
-    results: dict[str, list[int]] = {"changes": [], "step_errors": [], "page_errors": []}
     with served(APP, None) as url:
         server = _server_pid(url)
         before = rss_mb(server)
-        threads = [
-            threading.Thread(target=session, args=(url, args.seconds, i, results), daemon=True)
-            for i in range(args.sessions)
-        ]
-        for thread in threads:
-            thread.start()
-        time.sleep(args.seconds / 2)
-        middle = rss_mb(server)
-        for thread in threads:
-            thread.join(timeout=args.seconds + 120)
+        holder: dict[str, dict[str, int]] = {}
+        thread = threading.Thread(
+            target=lambda: holder.setdefault("counts", soak(url, args.sessions, args.seconds))
+        )
+        thread.start()
+        middle = 0.0
+        while thread.is_alive():
+            middle = max(middle, rss_mb(server))
+            thread.join(timeout=2)
         after = rss_mb(server)
-    print(f"sessions: {args.sessions}, seconds: {args.seconds:.0f}")
-    print(f"filter changes completed: {sum(results['changes'])}")
-    print(f"steps that failed or timed out: {sum(results['step_errors'])}")
-    print(f"page errors: {len(results['page_errors'])}")
-    print(f"server memory (MB): start {before:.0f}, middle {middle:.0f}, end {after:.0f}")
+    counts = holder.get("counts", {})
+    print(
+        f"sessions: {args.sessions} (opened: {counts.get('sessions_opened', 0)}), seconds: {args.seconds:.0f}"
+    )
+    print(f"filter changes completed: {counts.get('changes', 0)}")
+    print(f"steps that failed or timed out: {counts.get('failed_steps', 0)}")
+    print(
+        f"page errors: {counts.get('page_errors', 0)}; exceptions shown: {counts.get('exceptions_shown', 0)}"
+    )
+    print(f"server memory (MB): before {before:.0f}, peak {middle:.0f}, end {after:.0f}")
 
 
 def _server_pid(url: str) -> int:
