@@ -13,7 +13,7 @@ from geo.join import zone_areas_ha
 from geo.settings import SITE_ZONE_KINDS
 from layers.fastsites import COMPACT_ZONES_ABOVE, CompactLayer, compact_zones_payload
 from layers.features import collection, esc, rows_html
-from layers.i18n import capital, number, percent, text
+from layers.i18n import capital, number, text
 from layers.style import KIND_STROKE, PRECISION_DASH, CapitalScale
 
 #: Big areas get a light fill so the parks and markers above them stay readable.
@@ -140,8 +140,3 @@ def _label_point(shape: BaseGeometry) -> BaseGeometry:
     """The point of the largest part farthest from its edges (pole of inaccessibility)."""
     parts = sorted(shapely.get_parts(shape), key=lambda p: p.area)
     return shapely.ops.polylabel(parts[-1], tolerance=0.001)
-
-
-def share_text(value: float, total: float, lang: str) -> str:
-    """``12,3%`` of ``total``, or an empty string without a total."""
-    return percent(value / total, lang) if total else ""
