@@ -50,8 +50,8 @@ def join_sites(
     The sites that passed, with ``zone_id`` and ``district_id`` filled, and the problems.
     """
     areas = zone_areas_ha(zones)
-    by_id = zones.assign(_area=areas.to_numpy()).set_index("zone_id")
-    candidates = {r["project_id"]: r["site_zone_ids"].split(";") for _, r in projects.iterrows()}
+    candidates = dict(zip(projects["project_id"], projects["site_zone_ids"].str.split(";"), strict=True))
+    kinds = dict(zip(zones["zone_id"], zones["kind"], strict=True))
     containing = gpd.sjoin(
         sites[["site_id", "geometry"]],
         zones[["zone_id", "kind", "geometry"]].assign(_area=areas.to_numpy()),
@@ -59,11 +59,13 @@ def join_sites(
         how="inner",
     )
     inside: dict[str, list[tuple[float, str]]] = {}
-    for _, hit in containing.iterrows():
-        inside.setdefault(hit["site_id"], []).append((hit["_area"], hit["zone_id"]))
+    for site_id, area, zone_id in zip(
+        containing["site_id"], containing["_area"], containing["zone_id"], strict=True
+    ):
+        inside.setdefault(site_id, []).append((area, zone_id))
     problems: list[Problem] = []
     zone_ids, districts, good = [], [], []
-    for number, (_, site) in enumerate(sites.iterrows()):
+    for number, site in enumerate(sites[["site_id", "project_id", "zone_id"]].to_dict("records")):
         where = record_place(source, number)
         found: list[Problem] = []
         own = candidates.get(site["project_id"])
@@ -82,7 +84,7 @@ def join_sites(
             own = []
         if zone_id == "":
             preferred = [z for _, z in holding if z in own] or [
-                z for _, z in holding if by_id.loc[z, "kind"] in settings.SITE_ZONE_KINDS
+                z for _, z in holding if kinds[z] in settings.SITE_ZONE_KINDS
             ]
             zone_id = preferred[0] if preferred else ""
             if not zone_id:
@@ -95,7 +97,7 @@ def join_sites(
                         "a point in no such zone",
                     )
                 )
-        elif zone_id not in by_id.index:
+        elif zone_id not in kinds:
             found.append(
                 Problem(
                     source,
@@ -125,7 +127,7 @@ def join_sites(
                     shown(zone_id),
                 )
             )
-        district = [z for _, z in holding if by_id.loc[z, "kind"] == "district"]
+        district = [z for _, z in holding if kinds[z] == "district"]
         zone_ids.append(zone_id)
         districts.append(district[0] if district else "")
         good.append(not found)

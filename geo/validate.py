@@ -148,8 +148,9 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
     frame = frame.astype(str).apply(lambda col: col.str.strip())
     places = [_row(i) for i in range(len(frame))]
     problems += _duplicates(frame["project_id"], places, source, "project_id")
-    capitals, good = [], []
-    for place, (_, row) in zip(places, frame.iterrows(), strict=True):
+    capitals, good, modes, zone_texts = [], [], [], []
+    # Plain dicts, not iterrows: a national list has tens of thousands of rows.
+    for place, row in zip(places, frame.to_dict("records"), strict=True):
         found: list[Problem] = []
         if not ID_PATTERN.match(row["project_id"]):
             found.append(
@@ -200,12 +201,14 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
                     shown(row["plants"]),
                 )
             )
-        frame.loc[row.name, "site_mode"] = mode
-        frame.loc[row.name, "site_zone_ids"] = ";".join(zone_ids)
+        modes.append(mode)
+        zone_texts.append(";".join(zone_ids))
         capitals.append(capital)
         good.append(not found)
         problems += found
     frame["capital_bn_vnd"] = capitals
+    frame["site_mode"] = modes
+    frame["site_zone_ids"] = zone_texts
     frame.loc[frame["name_en"] == "", "name_en"] = frame["name_vi"]
     clean = frame[good].drop_duplicates("project_id").reset_index(drop=True)
     return clean, problems
@@ -322,11 +325,10 @@ def validate_sites(frame: gpd.GeoDataFrame, source: str) -> tuple[gpd.GeoDataFra
     places = [record_place(source, i) for i in range(len(frame))]
     problems += _duplicates(frame["site_id"], places, source, "site_id")
     good = []
-    for place, (_, row) in zip(places, frame.iterrows(), strict=True):
+    for place, project_id, point in zip(places, frame["project_id"], frame.geometry, strict=True):
         found: list[Problem] = []
-        if row["project_id"] == "":
+        if project_id == "":
             found.append(Problem(source, place, "project_id", "the id of a project", "an empty cell"))
-        point = row.geometry
         if (
             isinstance(point, shapely.Point)
             and not point.is_empty
