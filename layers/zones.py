@@ -123,12 +123,15 @@ def labels_layer(zones: gpd.GeoDataFrame, load: pd.DataFrame, lang: str) -> foli
         if row["kind"] != "park":
             short = text(f"kind.{row['kind']}", lang)
         label = f"{esc(short)}: <b>{esc(number(row['capital_bn_vnd'], lang))}</b>"
+        # The coastal zone is on the map's right, under the legend: label it to the left.
+        leftward = row["kind"] == "coastal_zone"
+        align = ' style="text-align:right"' if leftward else ""
         folium.Marker(
             [point.y, point.x],
             icon=folium.DivIcon(
-                html=f'<div class="zone-label zone-label-{esc(row["zone_id"])}">{label}</div>',
+                html=f'<div class="zone-label zone-label-{esc(row["zone_id"])}"{align}>{label}</div>',
                 icon_size=(180, 18),
-                icon_anchor=(-8, 22),
+                icon_anchor=(188, 22) if leftward else (-8, 22),
                 class_name="zone-label-icon",
             ),
             interactive=False,

@@ -54,10 +54,10 @@ def render_sidebar(plan: Plan) -> str:
     bar.caption(text("policy_help", lang))
     bar.number_input(
         text("usd.rate", lang),
-        min_value=1_000.0,
-        max_value=100_000.0,
-        value=DEFAULT_RATE,
-        step=100.0,
+        min_value=1_000,
+        max_value=100_000,
+        value=int(DEFAULT_RATE),
+        step=100,
         key="usd_rate",
     )
     bar.caption(text("usd.note", lang))
