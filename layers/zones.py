@@ -115,7 +115,7 @@ def labels_layer(zones: gpd.GeoDataFrame, load: pd.DataFrame, lang: str) -> foli
         if row["kind"] != "park":
             # The clusters' area contains the coastal districts; label it inland, where the
             # label cannot be read as the coastal zone's, and away from the parks' labels.
-            free = shape.difference(coastal) if row["kind"] == "cluster_area" else shape
+            free = shape.difference(coastal) if row["kind"] == "cluster_area" else _northern_half(shape)
             free = free.difference(parks)
             shape = free if not free.is_empty else shape
         point = shape.representative_point() if row["kind"] == "park" else _label_point(shape)
@@ -123,20 +123,23 @@ def labels_layer(zones: gpd.GeoDataFrame, load: pd.DataFrame, lang: str) -> foli
         if row["kind"] != "park":
             short = text(f"kind.{row['kind']}", lang)
         label = f"{esc(short)}: <b>{esc(number(row['capital_bn_vnd'], lang))}</b>"
-        # The coastal zone is on the map's right, under the legend: label it to the left.
-        leftward = row["kind"] == "coastal_zone"
-        align = ' style="text-align:right"' if leftward else ""
         folium.Marker(
             [point.y, point.x],
             icon=folium.DivIcon(
-                html=f'<div class="zone-label zone-label-{esc(row["zone_id"])}"{align}>{label}</div>',
+                html=f'<div class="zone-label zone-label-{esc(row["zone_id"])}">{label}</div>',
                 icon_size=(180, 18),
-                icon_anchor=(188, 22) if leftward else (-8, 22),
+                icon_anchor=(-8, 22),
                 class_name="zone-label-icon",
             ),
             interactive=False,
         ).add_to(group)
     return group
+
+
+def _northern_half(shape: BaseGeometry) -> BaseGeometry:
+    # The legend sits bottom-right, over the coast's south: label it in its northern part.
+    west, south, east, north = shape.bounds
+    return shape.intersection(shapely.box(west, south + 0.7 * (north - south), east, north))
 
 
 def _label_point(shape: BaseGeometry) -> BaseGeometry:
