@@ -16,11 +16,10 @@ from geo import derive, io, settings
 from geo.errors import PlanDataError
 from geo.exports import EXPORT_KINDS, export_frame
 from geo.findings import findings
-from geo.load import Plan, load_plan
-from geo.view import Filters, View, build_view
+from geo.load import load_plan
+from geo.view import Filters, build_view
 from layers import mapview
 from layers.i18n import LANGUAGES
-from layers.style import CapitalScale
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
@@ -76,9 +75,13 @@ def run(argv: list[str]) -> int:
         else:
             protected = [p for p in _inputs(args).values() if p is not None]
             io.ensure_new_output(args.out, protected)
-            view = build_view(plan, Filters(sectors=args.sector, phases=args.phase, policy=args.policy))
+            filters = Filters(sectors=args.sector, phases=args.phase, policy=args.policy)
+            view = build_view(plan, filters)
             if args.kind == "map":
-                io.write_text(map_page(plan, view, args), args.out)
+                page = mapview.standalone_html(
+                    plan.zones, view, filters, args.lang, files=io.read_static_assets()
+                )
+                io.write_text(page, args.out)
                 print(f"wrote the map to {args.out}")
             else:
                 frame = export_frame(plan, args.kind, view)
@@ -88,19 +91,6 @@ def run(argv: list[str]) -> int:
         print(exc, file=sys.stderr)
         return 1
     return 0
-
-
-def map_page(plan: Plan, view: View, args: argparse.Namespace) -> str:
-    """The filtered view as one self-contained HTML map."""
-    return mapview.standalone_html(
-        plan.zones,
-        view.load,
-        view.sites,
-        CapitalScale(*view.capital_range),
-        args.lang,
-        title=mapview.map_title(args.sector, args.phase, args.lang),
-        files=io.read_static_assets(),
-    )
 
 
 def _build_data(out: Path) -> int:

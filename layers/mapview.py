@@ -8,6 +8,7 @@ import folium.plugins
 import geopandas as gpd
 import pandas as pd
 
+from geo.view import Filters, View
 from layers.assets import use_local_assets
 from layers.basemap import basemap_layer, tile_layers
 from layers.fastsites import COMPACT_ABOVE, compact_sites_layer
@@ -117,20 +118,19 @@ def full_map(
 
 def standalone_html(
     zones: gpd.GeoDataFrame,
-    load: pd.DataFrame,
-    sites: gpd.GeoDataFrame,
-    scale: CapitalScale,
+    view: View,
+    filters: Filters,
     lang: str,
     *,
-    title: tuple[str, str],
     files: dict[str, bytes],
 ) -> str:
-    """The view as one HTML page that opens from disk with no network.
+    """The view as one HTML page, titled with its filters, that opens from disk offline.
 
     ``files`` are the served scripts, styles and images (``geo.io.read_static_assets``).
     """
     use_local_assets()
-    m = full_map(zones, load, sites, scale, lang, title=title)
+    title = map_title(filters.sectors, filters.phases, lang)
+    m = full_map(zones, view.load, view.sites, CapitalScale(*view.capital_range), lang, title=title)
     return inline_assets(m.get_root().render(), files)
 
 

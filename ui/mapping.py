@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import settings
+from geo.join import zone_areas_ha
 from geo.load import Plan
 from geo.view import View
 from layers import mapview
@@ -101,9 +102,7 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
     zone = plan.zones.set_index("zone_id").loc[zone_id]
     figures = view.load.set_index("zone_id")
     value = float(figures["capital_bn_vnd"].get(zone_id, 0.0))
-    area_ha = (
-        float(gpd.GeoSeries([zone.geometry], crs=settings.CRS).to_crs(settings.METRIC_CRS).area.iloc[0]) / 1e4
-    )
+    area_ha = float(zone_areas_ha(plan.zones[plan.zones["zone_id"] == zone_id]).iloc[0])
     st.subheader(zone_name(zone, lang))
     facts = [
         (text("field.kind", lang), text(f"kind.{zone['kind']}", lang)),

@@ -17,7 +17,7 @@ from geo.stats import targets_table
 from geo.view import Filters, View, fold
 from layers import mapview
 from layers.i18n import number, text
-from layers.style import SECTOR_COLOURS, CapitalScale
+from layers.style import SECTOR_COLOURS
 from layers.zones import zone_name
 from ui.state import rate
 
@@ -291,12 +291,4 @@ def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
 
 def map_html(plan: Plan, view: View, filters: Filters, lang: str) -> str:
     """The view as a self-contained HTML map."""
-    return mapview.standalone_html(
-        plan.zones,
-        view.load,
-        view.sites,
-        CapitalScale(*view.capital_range),
-        lang,
-        title=mapview.map_title(filters.sectors, filters.phases, lang),
-        files=io.read_static_assets(),
-    )
+    return mapview.standalone_html(plan.zones, view, filters, lang, files=io.read_static_assets())
