@@ -12,7 +12,7 @@ import pandas as pd
 
 from geo import io, settings
 from geo.errors import PlanDataError, Problem, raise_if
-from geo.join import check_project_zones, join_sites
+from geo.join import check_project_zones, join_sites, with_areas
 from geo.validate import validate_projects, validate_sites, validate_zones
 
 T = TypeVar("T")
@@ -27,7 +27,7 @@ class Plan:
     projects
         Priority list, one row per project, ``capital_bn_vnd`` as float.
     zones
-        Zone layer in EPSG:4326, with ``area_ha_computed`` from the geometry.
+        Zone layer in EPSG:4326, with ``area_ha_computed`` (ha) from the geometry.
     sites
         Site points with ``zone_id`` and ``district_id`` resolved.
     subtotals, targets
@@ -129,4 +129,4 @@ def load_plan(
         read_subtotals() if bundled_list else pd.DataFrame(columns=["sector", "phase", "capital_bn_vnd"])
     )
     targets = read_targets()
-    return Plan(clean_projects, clean_zones, joined_sites, subtotals, targets, names)
+    return Plan(clean_projects, with_areas(clean_zones), joined_sites, subtotals, targets, names)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from geo import derive, io, settings
 from geo.errors import Problem
-from geo.join import check_project_zones, join_sites
+from geo.join import check_project_zones, join_sites, with_areas
 from geo.load import Plan, load_plan, read_collecting, read_sites
 from geo.validate import validate_projects, validate_sites, validate_zones
 
@@ -104,7 +104,7 @@ def load_overrides(
     problems += found
     all_sites = _concat_sites([joined_base, joined_own])
     subtotals = bundled.subtotals if projects is None else bundled.subtotals.iloc[0:0]
-    plan = Plan(plan_projects, plan_zones, all_sites, subtotals, bundled.targets, names)
+    plan = Plan(plan_projects, with_areas(plan_zones), all_sites, subtotals, bundled.targets, names)
     return plan, problems
 
 

@@ -81,8 +81,9 @@ def capital_range(plan: Plan, policy: str) -> tuple[float, float]:
 
     The colour scale uses it, so a colour means the same amount whatever the filters.
     """
-    load = zone_load(allocate(plan.projects, policy), plan.zones, plan_total=plan.total_capital)
-    positive = load.loc[load["capital_bn_vnd"] > 0, "capital_bn_vnd"]
+    allocation = allocate(plan.projects, policy)
+    per_zone = allocation[allocation["share"] > 0].groupby("zone_id")["capital_bn_vnd"].sum()
+    positive = per_zone[per_zone > 0]
     return float(positive.min()), float(positive.max())
 
 
