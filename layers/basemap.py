@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import folium
 import geopandas as gpd
+import xyzservices
+import xyzservices.providers as xyz
 
-from layers.features import collection, esc
+from layers.elements import DrawLayer, json_object, to_json
+from layers.features import esc, feature_collection
 from layers.i18n import text
+from layers.prepared import PreparedZones, prepare_zones
 
 LAND = "#f7f5ef"
 DISTRICT_LINE = "#8c8c8c"
-#: Online tile layers for users who have internet; none is shown by default.
-TILE_LAYERS: dict[str, tuple[str, str]] = {
-    "layer.osm": (
-        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        "&copy; OpenStreetMap contributors",
-    ),
-    "layer.light": (
-        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
-        "&copy; OpenStreetMap contributors &copy; CARTO",
-    ),
-    "layer.imagery": (
-        "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
-        "Tiles &copy; Esri",
-    ),
+#: Online tile layers for users who have internet; none is shown by default. Given as
+#: xyzservices providers (URL and attribution kept by that library): folium looks a plain
+#: URL up among all providers by name, which cost ~7 ms per layer on every rerun. CARTO's
+#: light tiles now need an API key (xyzservices says so), hence Esri's light grey canvas.
+TILE_LAYERS: dict[str, xyzservices.TileProvider] = {
+    "layer.osm": xyz.OpenStreetMap.Mapnik,
+    "layer.light": xyz.Esri.WorldGrayCanvas,
+    "layer.imagery": xyz.Esri.WorldImagery,
 }
 
 
@@ -32,37 +30,26 @@ def district_label(name_vi: str) -> str:
     return name_vi.replace("Thành phố ", "TP ").replace("Huyện ", "")
 
 
-def basemap_layer(zones: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
+def basemap_layer(
+    zones: gpd.GeoDataFrame, lang: str, prepared: PreparedZones | None = None
+) -> folium.FeatureGroup:
     """Province land, district outlines and district names, drawn from the bundled polygons."""
     group = folium.FeatureGroup(name=text("layer.basemap", lang), control=True, show=True)
-    admin = zones[zones["kind"].isin(["province", "district"])]
-    admin = admin.sort_values("kind", key=lambda k: k.map({"province": 0, "district": 1}))
-    data = collection(admin, lambda r: {"kind": r["kind"]}, simplify=True)
-    folium.GeoJson(
-        data,
-        name="basemap",
-        style_function=lambda f: {
-            "fillColor": LAND,
-            "fillOpacity": 1.0 if f["properties"]["kind"] == "province" else 0.0,
-            "color": DISTRICT_LINE,
-            "weight": 1.5 if f["properties"]["kind"] == "province" else 0.8,
-            "interactive": False,
-        },
-        interactive=False,
-        control=False,
-    ).add_to(group)
-    for _, row in admin[admin["kind"] == "district"].iterrows():
-        point = row.geometry.representative_point()
-        folium.Marker(
-            [point.y, point.x],
-            icon=folium.DivIcon(
-                html=f'<div class="district-label">{esc(district_label(row["name_vi"]))}</div>',
-                icon_size=(120, 16),
-                icon_anchor=(60, 8),
-                class_name="district-label-icon",
-            ),
-            interactive=False,
-        ).add_to(group)
+    prepared = prepared or prepare_zones(zones)
+    province = {"fillColor": LAND, "fillOpacity": 1.0, "color": DISTRICT_LINE, "weight": 1.5}
+    district = {**province, "fillOpacity": 0.0, "weight": 0.8}
+    styles = [{"style": province if kind == "province" else district} for _, kind, _ in prepared.admin]
+    collection = feature_collection([prepared.geojson[zone_id] for zone_id, _, _ in prepared.admin], styles)
+    DrawLayer("features", json_object({"interactive": False}, collection=collection)).add_to(group)
+    items = []
+    for zone_id, kind, name in prepared.admin:
+        if kind != "district":
+            continue
+        lat, lng = prepared.label_points[zone_id]
+        html = f'<div class="district-label">{esc(district_label(name))}</div>'
+        items.append([round(lat, 5), round(lng, 5), html])
+    options = {"items": items, "className": "district-label-icon", "size": [120, 16], "anchor": [60, 8]}
+    DrawLayer("labels", to_json(options)).add_to(group)
     return group
 
 
@@ -70,7 +57,13 @@ def tile_layers(lang: str) -> list[folium.TileLayer]:
     """Online basemaps as overlays that start hidden, so the default view asks no server."""
     return [
         folium.TileLayer(
-            tiles=url, attr=attribution, name=text(key, lang), overlay=True, show=False, max_zoom=18
+            tiles=provider,
+            name=text(key, lang),
+            overlay=True,
+            show=False,
+            max_zoom=18,
+            # Past a provider's last zoom level, Leaflet enlarges its tiles instead of showing none.
+            max_native_zoom=provider.get("max_zoom", 18),
         )
-        for key, (url, attribution) in TILE_LAYERS.items()
+        for key, provider in TILE_LAYERS.items()
     ]

@@ -1,6 +1,6 @@
 """Many project markers at once: a compact payload drawn on a canvas in the browser.
 
-The drawing code is ``static/js/compact-sites.js``, loaded with Leaflet (``layers/assets.py``).
+The drawing code is in ``static/js/layers.js``, loaded with Leaflet (``layers/assets.py``).
 
 Above :data:`COMPACT_ABOVE` sites, one SVG path with its own tooltip and popup per site is
 too heavy (megabytes per filter change, seconds to draw). This layer sends the sites as
@@ -13,18 +13,16 @@ in, and only where the map looks.
 
 from __future__ import annotations
 
-import json
-from typing import Final
+from typing import Any, Final
 
 import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import MacroElement
-from jinja2 import Template
 
 from geo import settings
+from layers.elements import DrawLayer, to_json
 from layers.i18n import text
 from layers.style import SECTOR_COLOURS
 
@@ -34,26 +32,8 @@ GROUP_BELOW_ZOOM: Final[int] = 11
 #: 1e-5 degree (about 1 m) integer coordinates.
 SCALE: Final[int] = 100_000
 
-SCRIPT = """
-{% macro script(this, kwargs) %}
-window.{{ this.function }}(
-    {{ this.data }}, {{ this._parent.get_name() }}, {{ this._parent._parent.get_name() }});
-{% endmacro %}
-"""
 #: Above this many zones, zones go as compact rings too.
 COMPACT_ZONES_ABOVE: Final[int] = 200
-
-
-class CompactLayer(MacroElement):
-    """A compact payload handed to one of the drawing functions of ``compact-sites.js``."""
-
-    _template = Template(SCRIPT)
-
-    def __init__(self, function: str, payload: dict[str, object]) -> None:
-        super().__init__()
-        self._name = "CompactLayer"
-        self.function = function
-        self.data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
 
 
 def _one_line(value: object) -> str:
@@ -117,7 +97,7 @@ def compact_sites_layer(
     """The sites as one compact canvas layer."""
     group = folium.FeatureGroup(name=text("layer.sites", lang), show=True)
     if not sites.empty:
-        CompactLayer("tbCompactSites", compact_payload(sites, zone_names, lang)).add_to(group)
+        DrawLayer("compactSites", to_json(compact_payload(sites, zone_names, lang))).add_to(group)
     return group
 
 
@@ -126,23 +106,34 @@ def _flat_ring(coords: np.ndarray) -> list[int]:
     return np.diff(ints, axis=0, prepend=0).ravel().tolist()
 
 
-def compact_zones_payload(rows: gpd.GeoDataFrame, colours: list[str], lang: str) -> dict[str, object]:
-    """Zone ids, names, capital text, colours and rings (outer and inner) as integers."""
+def zone_rings(geometries: gpd.GeoSeries) -> list[list[list[int]]]:
+    """Each zone's rings (outer, then inner) as delta-encoded integer coordinates."""
     rings = []
-    for geometry in rows.geometry.simplify(0.0002):
+    for geometry in geometries.simplify(0.0002):
         parts = shapely.get_parts(geometry)
         rings.append(
             [_flat_ring(p.exterior.coords) for p in parts]
             + [_flat_ring(r.coords) for p in parts for r in p.interiors]
         )
+    return rings
+
+
+def compact_zones_payload(
+    zones: list[dict[str, Any]], rings: list[list[list[int]]], colours: list[str], lang: str
+) -> dict[str, object]:
+    """Zone ids, names, capital, colours and rings (from :func:`zone_rings`).
+
+    ``zones`` are :func:`layers.zones.zone_figures` rows.
+    """
+    names = [z["name_en"] if lang == "en" and z.get("name_en") else z["name_vi"] for z in zones]
     return {
         "scale": SCALE,
-        "ids": "\n".join(rows["zone_id"]),
-        "names": "\n".join(_one_line(n) for n in rows["name_en" if lang == "en" else "name_vi"]),
-        "capital": rows["capital_bn_vnd"].round(1).tolist(),
+        "ids": "\n".join(z["zone_id"] for z in zones),
+        "names": "\n".join(_one_line(n) for n in names),
+        "capital": [round(float(z["capital_bn_vnd"]), 1) for z in zones],
         "locale": "vi-VN" if lang == "vi" else "en-US",
         "unit": text("unit.bn_vnd", lang),
         "colours": colours,
-        "dash": (rows["precision"] != "surveyed").astype(int).tolist(),
+        "dash": [int(z["precision"] != "surveyed") for z in zones],
         "rings": rings,
     }

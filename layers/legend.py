@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import folium
-from branca.element import MacroElement
 from jinja2 import Template
 
+from layers.elements import ScriptElement
 from layers.features import esc
 from layers.i18n import number, text
 from layers.style import SECTOR_COLOURS, CapitalScale
@@ -86,7 +86,7 @@ def legend_html(scale: CapitalScale, lang: str) -> str:
     )
 
 
-class Legend(MacroElement):
+class Legend(ScriptElement):
     """A bottom-right Leaflet control holding ``html`` and the map's own CSS."""
 
     _template = Template(
@@ -130,7 +130,7 @@ def add_legend(m: folium.Map, scale: CapitalScale, lang: str, *, large: bool = F
     legend(scale, lang, large=large).add_to(m)
 
 
-class TitleBox(MacroElement):
+class TitleBox(ScriptElement):
     """A title and subtitle at the top of the map, for briefings and exported maps."""
 
     _template = Template(

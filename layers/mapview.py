@@ -14,10 +14,11 @@ from layers.basemap import basemap_layer, tile_layers
 from layers.fastsites import COMPACT_ABOVE, compact_sites_layer
 from layers.i18n import text
 from layers.legend import TitleBox, add_legend
+from layers.prepared import PreparedZones, prepare_zones
 from layers.sites import sites_layer
 from layers.standalone import inline_assets
 from layers.style import CapitalScale
-from layers.zones import labels_layer, zone_name, zones_layer
+from layers.zones import labels_layer, zones_layer
 
 MIN_ZOOM = 9
 MAX_ZOOM = 17
@@ -31,14 +32,16 @@ def base_map(
     title: tuple[str, str] | None = None,
     large: bool = False,
     view: tuple[tuple[float, float], int] | None = None,
+    prepared: PreparedZones | None = None,
 ) -> folium.Map:
     """The map with its offline basemap, hidden online tiles, controls and legend.
 
     ``title`` (title, subtitle) puts a title box on the map; ``large`` sets large type;
-    ``view`` (centre, zoom) opens the map there instead of on the whole province.
+    ``view`` (centre, zoom) opens the map there instead of on the whole province;
+    ``prepared`` (:func:`layers.prepared.prepare_zones` of ``zones``) saves preparing them again.
     """
-    province = zones[zones["kind"] == "province"]
-    west, south, east, north = (province if not province.empty else zones).total_bounds
+    prepared = prepared or prepare_zones(zones)
+    west, south, east, north = prepared.bounds
     m = folium.Map(
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=10,
@@ -49,7 +52,7 @@ def base_map(
         prefer_canvas=False,
         zoom_snap=0.25,
     )
-    basemap_layer(zones, lang).add_to(m)
+    basemap_layer(zones, lang, prepared).add_to(m)
     for layer in tile_layers(lang):
         layer.add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
@@ -78,8 +81,12 @@ def focus(zones: gpd.GeoDataFrame, zone_id: str) -> tuple[tuple[float, float], i
 
 
 def zone_names(zones: gpd.GeoDataFrame, lang: str) -> dict[str, str]:
-    """Zone id → name in ``lang``."""
-    return {row["zone_id"]: zone_name(row, lang) for _, row in zones.iterrows()}
+    """Zone id → name in ``lang`` (Vietnamese where no English name is recorded)."""
+    names = zones["name_vi"].astype(str)
+    if lang == "en":
+        english = zones["name_en"].fillna("").astype(str)
+        names = english.where(english != "", names)
+    return dict(zip(zones["zone_id"], names, strict=True))
 
 
 def dynamic_layers(
@@ -88,13 +95,15 @@ def dynamic_layers(
     sites: gpd.GeoDataFrame,
     scale: CapitalScale,
     lang: str,
+    prepared: PreparedZones | None = None,
 ) -> list[folium.FeatureGroup]:
     """Zones, capital labels and project markers for the filtered view, bottom to top."""
     names = zone_names(zones, lang)
     markers = compact_sites_layer if len(sites) > COMPACT_ABOVE else sites_layer
+    prepared = prepared or prepare_zones(zones)
     return [
-        zones_layer(zones, load, scale, lang),
-        labels_layer(zones, load, lang),
+        zones_layer(zones, load, scale, lang, prepared),
+        labels_layer(zones, load, lang, prepared),
         markers(sites, names, lang),
     ]
 
@@ -109,8 +118,9 @@ def full_map(
     title: tuple[str, str] | None = None,
 ) -> folium.Map:
     """One map of the view with every layer and a layer control."""
-    m = base_map(zones, scale, lang, title=title)
-    for group in dynamic_layers(zones, load, sites, scale, lang):
+    prepared = prepare_zones(zones)
+    m = base_map(zones, scale, lang, title=title, prepared=prepared)
+    for group in dynamic_layers(zones, load, sites, scale, lang, prepared):
         group.add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return m

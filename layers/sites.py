@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import folium
 import geopandas as gpd
-import pandas as pd
 
-from layers.features import collection, esc, rows_html
+from layers.elements import DrawLayer, json_object
+from layers.features import Row, esc, feature_collection, point_geojson, records, rows_html
 from layers.i18n import capital, text
 from layers.style import SECTOR_COLOURS
 
@@ -14,12 +14,12 @@ PHASE_FILL = {"2016-2020": 0.9, "2021-2025": 0.0}
 RADIUS = 8
 
 
-def project_name(row: pd.Series, lang: str) -> str:
+def project_name(row: Row, lang: str) -> str:
     """The project's name in ``lang``."""
     return str(row["name_en"] if lang == "en" and row.get("name_en") else row["name_vi"])
 
 
-def _site_popup(row: pd.Series, zone_names: dict[str, str], lang: str) -> str:
+def _site_popup(row: Row, zone_names: dict[str, str], lang: str) -> str:
     other = row["name_vi"] if lang == "en" else row.get("name_en", "")
     notes = row.get(f"notes_{lang}", "") or row.get("notes_vi", "")
     printed = row.get("site_printed", "")
@@ -39,6 +39,32 @@ def _site_popup(row: pd.Series, zone_names: dict[str, str], lang: str) -> str:
     return title + subtitle + rows_html(rows)
 
 
+def site_properties(row: Row, zone_names: dict[str, str], lang: str) -> dict[str, object]:
+    """A site's marker style (class ``site project-<id> placement-<placement>``), tooltip and popup."""
+    colour = SECTOR_COLOURS.get(row["sector"], "#555555")
+    unspecified = row["placement"] == "area"
+    return {
+        "project_id": row["project_id"],
+        "style": {
+            "className": f"site project-{row['project_id']} placement-{row['placement']}",
+            "color": colour,
+            "weight": 2.5 if unspecified else 3,
+            "dashArray": "3 3" if unspecified else None,
+            "fillColor": colour,
+            "fill": True,
+            "fillOpacity": PHASE_FILL.get(row["phase"], 0.5),
+            "opacity": 0.8 if unspecified else 1.0,
+            "radius": RADIUS - 1 if unspecified else RADIUS,
+        },
+        "tooltip": (
+            f"<b>{esc(project_name(row, lang))}</b><br>"
+            f"{esc(capital(float(row['capital_bn_vnd']), lang))} · "
+            f"{esc(zone_names.get(row['zone_id'], row['zone_id']))}"
+        ),
+        "popup": _site_popup(row, zone_names, lang),
+    }
+
+
 def sites_layer(sites: gpd.GeoDataFrame, zone_names: dict[str, str], lang: str) -> folium.FeatureGroup:
     """One circle marker per site, with a hover tooltip and a details popup.
 
@@ -48,38 +74,9 @@ def sites_layer(sites: gpd.GeoDataFrame, zone_names: dict[str, str], lang: str) 
     group = folium.FeatureGroup(name=text("layer.sites", lang), show=True)
     if sites.empty:
         return group
-
-    def properties(row: pd.Series) -> dict[str, object]:
-        colour = SECTOR_COLOURS.get(row["sector"], "#555555")
-        unspecified = row["placement"] == "area"
-        return {
-            "project_id": row["project_id"],
-            "style": {
-                "className": f"site project-{row['project_id']} placement-{row['placement']}",
-                "color": colour,
-                "weight": 2.5 if unspecified else 3,
-                "dashArray": "3 3" if unspecified else None,
-                "fillColor": colour,
-                "fillOpacity": PHASE_FILL.get(row["phase"], 0.5),
-                "opacity": 0.8 if unspecified else 1.0,
-                "radius": RADIUS - 1 if unspecified else RADIUS,
-            },
-            "tooltip": (
-                f"<b>{esc(project_name(row, lang))}</b><br>"
-                f"{esc(capital(float(row['capital_bn_vnd']), lang))} · "
-                f"{esc(zone_names.get(row['zone_id'], row['zone_id']))}"
-            ),
-            "popup": _site_popup(row, zone_names, lang),
-        }
-
-    folium.GeoJson(
-        collection(sites, properties),
-        name="sites",
-        marker=folium.CircleMarker(radius=RADIUS, fill=True),
-        style_function=lambda f: f["properties"]["style"],
-        highlight_function=lambda f: {"weight": 5},
-        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, sticky=False),
-        popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=380),
-        zoom_on_click=False,
-    ).add_to(group)
+    geometries = [point_geojson(p.x, p.y) for p in sites.geometry]
+    properties = [site_properties(row, zone_names, lang) for row in records(sites)]
+    options = {"sticky": False, "popupWidth": 380, "highlight": {"weight": 5}, "mark": "__sitesDrawn"}
+    collection = feature_collection(geometries, properties)
+    DrawLayer("features", json_object(options, collection=collection)).add_to(group)
     return group

@@ -45,7 +45,9 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
 
 
 def unescape_js(page: str) -> str:
-    """Undo the ``\\uXXXX`` escapes of the JSON that folium writes into the script."""
+    """Undo the ``\\uXXXX`` escapes of the JSON that folium writes into the script, and the
+    ``<\\/`` that keeps our layers' JSON from closing its ``<script>`` element."""
+    page = page.replace("<\\/", "</")
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), page)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 
 from geo import settings
@@ -75,6 +76,23 @@ def test_filters_reach_the_map(plan: Plan) -> None:
         "electronics-2021-1",
         "electronics-2021-2",
     ]
+
+
+@pytest.mark.parametrize("parks", [1, 210])
+def test_zones_without_the_optional_columns_are_drawn(plan: Plan, parks: int) -> None:
+    # A zone file may leave out developer and status; above 200 zones they go compact.
+    park = plan.zones[plan.zones["kind"] == "park"].head(1)
+    copies = [
+        park.assign(zone_id=f"park-{i}", geometry=park.geometry.translate(0.002 * i)) for i in range(parks)
+    ]
+    others = plan.zones[plan.zones["kind"] != "park"]
+    zones = gpd.GeoDataFrame(pd.concat([others, *copies]), crs=plan.zones.crs)
+    page = _render(plan, zones=zones.drop(columns=["developer", "status"]))
+    if parks == 1:
+        assert "zone zone-park-0" in page
+    else:
+        assert '"compactZones"' in page
+        assert "park-209" in page
 
 
 def test_names_from_data_are_escaped(plan: Plan) -> None:

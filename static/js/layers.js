@@ -1,104 +1,139 @@
-/* Draws the sites sent by layers/fastsites.py: delta-encoded integer coordinates, small
-   integer codes, and one row of text per project. One canvas for all markers; tooltips and
-   popups are built on demand from text nodes, never from HTML. Many sites are grouped into
-   grid cells at low zoom and drawn one by one only where the map looks. */
-window.tbCompactSites = function (d, group, map) {
-  var canvas = L.canvas({ padding: 0.3 });
-  var names = d.names.split("\n"), ids = d.ids ? d.ids.split("\n") : null, zones = d.zones.split("\n");
-  var money = new Intl.NumberFormat(d.locale, { maximumFractionDigits: 1 });
-  var n = d.x.length, lat = new Float64Array(n), lon = new Float64Array(n), x = 0, y = 0;
-  for (var i = 0; i < n; i++) {
-    x += d.x[i]; y += d.y[i];
-    lon[i] = x / d.scale; lat[i] = y / d.scale;
-  }
-  function node(tag, value) {
-    var e = document.createElement(tag);
-    e.textContent = value;
-    return e;
-  }
-  function details(i, full) {
-    var k = d.k[i], box = document.createElement("div");
-    box.appendChild(node("b", names[k]));
-    box.appendChild(node("div", money.format(d.capital[k]) + " " + d.unit + " · " +
-      d.labels.sectors[d.s[i]] + " · " + d.labels.phases[d.p[i]]));
-    if (full) {
-      box.appendChild(node("div", d.labels.zone + ": " + zones[d.z[i]]));
-      if (ids) { box.appendChild(node("div", ids[k])); }
-    }
-    return box;
-  }
-  function marker(i) {
-    var colour = d.colours[d.s[i]];
-    var m = L.circleMarker([lat[i], lon[i]], {
-      renderer: canvas, radius: 5, weight: 2, color: colour, fillColor: colour,
-      fillOpacity: d.p[i] === 0 ? 0.9 : 0.0, dashArray: d.u[i] ? "2 2" : null
-    });
-    m.bindTooltip(function () { return details(i, false); });
-    m.bindPopup(function () { return details(i, true); });
-    return m;
-  }
-  var layer = L.layerGroup().addTo(group);
-  function drawGrouped() {
-    layer.clearLayers();
-    var zoom = map.getZoom();
-    if (zoom >= d.group_below) {
-      var bounds = map.getBounds().pad(0.2);
-      for (var i = 0; i < n; i++) {
-        if (bounds.contains([lat[i], lon[i]])) { layer.addLayer(marker(i)); }
-      }
-      return;
-    }
-    var cell = 2.0 / Math.pow(2, zoom - 5), cells = {};
-    for (var j = 0; j < n; j++) {
-      var key = Math.floor(lat[j] / cell) + ":" + Math.floor(lon[j] / cell);
-      var c = cells[key] || (cells[key] = { n: 0, lat: 0, lon: 0 });
-      c.n += 1; c.lat += lat[j]; c.lon += lon[j];
-    }
-    Object.keys(cells).forEach(function (key) {
-      var c = cells[key];
-      L.circleMarker([c.lat / c.n, c.lon / c.n], {
-        renderer: canvas, radius: 4 + Math.sqrt(c.n) / 2, weight: 1,
-        color: "#444", fillColor: "#888", fillOpacity: 0.5
-      }).bindTooltip(function () { return node("div", c.n + " " + d.labels.sites); }).addTo(layer);
-    });
-  }
-  if (n > d.group_above) {
-    drawGrouped();
-    map.on("zoomend moveend", drawGrouped);
-    group.on("remove", function () { map.off("zoomend moveend", drawGrouped); });
-  } else {
-    for (var k = 0; k < n; k++) { layer.addLayer(marker(k)); }
-  }
-  window.__sitesDrawn = { count: n, at: performance.now() };
-};
+/* Draws the layers that layers/elements.py (DrawLayer) sends:
+   window.tbDraw(name, data, group, map) hands one JSON payload to one drawing function.
+   Python renders each layer's script once; the drawing happens here, in the browser. */
+(function () {
+  var draw = {};
 
-/* Zones sent by layers/fastsites.py: each ring as delta-encoded integer coordinates. */
-window.tbCompactZones = function (d, group) {
-  var names = d.names.split("\n"), ids = d.ids.split("\n");
-  var money = new Intl.NumberFormat(d.locale, { maximumFractionDigits: 1 });
   function node(tag, value) {
     var e = document.createElement(tag);
     e.textContent = value;
     return e;
   }
-  d.rings.forEach(function (rings, i) {
-    var shape = rings.map(function (flat) {
-      var x = 0, y = 0, out = [];
-      for (var j = 0; j < flat.length; j += 2) {
-        x += flat[j]; y += flat[j + 1];
-        out.push([y / d.scale, x / d.scale]);
+
+  /* GeoJSON features whose style, tooltip and popup were made (and escaped) in Python.
+     Points become circle markers styled like the polygons. */
+  draw.features = function (d, group) {
+    var layer = L.geoJSON(d.collection, {
+      interactive: d.interactive !== false,
+      style: function (f) { return f.properties.style; },
+      pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.style); },
+      onEachFeature: function (f, l) {
+        var p = f.properties;
+        if (p.tooltip) { l.bindTooltip(p.tooltip, { sticky: !!d.sticky }); }
+        if (p.popup) { l.bindPopup(p.popup, { maxWidth: d.popupWidth || 300 }); }
+        if (d.highlight) {
+          l.on("mouseover", function () { l.setStyle(d.highlight); });
+          l.on("mouseout", function () { layer.resetStyle(l); });
+        }
       }
-      return out;
-    });
-    L.polygon(shape, {
-      className: "zone zone-" + ids[i], color: "#3a3a3a", weight: 1.5, fillColor: d.colours[i],
-      fillOpacity: 0.75, dashArray: d.dash[i] ? "6 4" : null
-    }).bindTooltip(function () {
-      var box = document.createElement("div");
-      box.appendChild(node("b", names[i]));
-      box.appendChild(node("div", money.format(d.capital[i]) + " " + d.unit));
-      return box;
     }).addTo(group);
-  });
-  window.__zonesDrawn = { count: ids.length, at: performance.now() };
-};
+    if (d.mark) { window[d.mark] = { count: d.collection.features.length, at: performance.now() }; }
+  };
+
+  /* Text labels on the map: [lat, lng, html] each, html escaped in Python. */
+  draw.labels = function (d, group) {
+    d.items.forEach(function (item) {
+      L.marker([item[0], item[1]], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ html: item[2], className: d.className, iconSize: d.size, iconAnchor: d.anchor })
+      }).addTo(group);
+    });
+  };
+
+  /* Many sites: delta-encoded integer coordinates, small integer codes, one row of text per
+     project. One canvas for all markers; tooltips and popups are built on demand from text
+     nodes, never from HTML. Many sites are grouped into grid cells at low zoom and drawn
+     one by one only where the map looks. */
+  draw.compactSites = function (d, group, map) {
+    var canvas = L.canvas({ padding: 0.3 });
+    var names = d.names.split("\n"), ids = d.ids ? d.ids.split("\n") : null, zones = d.zones.split("\n");
+    var money = new Intl.NumberFormat(d.locale, { maximumFractionDigits: 1 });
+    var n = d.x.length, lat = new Float64Array(n), lon = new Float64Array(n), x = 0, y = 0;
+    for (var i = 0; i < n; i++) {
+      x += d.x[i]; y += d.y[i];
+      lon[i] = x / d.scale; lat[i] = y / d.scale;
+    }
+    function details(i, full) {
+      var k = d.k[i], box = document.createElement("div");
+      box.appendChild(node("b", names[k]));
+      box.appendChild(node("div", money.format(d.capital[k]) + " " + d.unit + " · " +
+        d.labels.sectors[d.s[i]] + " · " + d.labels.phases[d.p[i]]));
+      if (full) {
+        box.appendChild(node("div", d.labels.zone + ": " + zones[d.z[i]]));
+        if (ids) { box.appendChild(node("div", ids[k])); }
+      }
+      return box;
+    }
+    function marker(i) {
+      var colour = d.colours[d.s[i]];
+      var m = L.circleMarker([lat[i], lon[i]], {
+        renderer: canvas, radius: 5, weight: 2, color: colour, fillColor: colour,
+        fillOpacity: d.p[i] === 0 ? 0.9 : 0.0, dashArray: d.u[i] ? "2 2" : null
+      });
+      m.bindTooltip(function () { return details(i, false); });
+      m.bindPopup(function () { return details(i, true); });
+      return m;
+    }
+    var layer = L.layerGroup().addTo(group);
+    function drawGrouped() {
+      layer.clearLayers();
+      var zoom = map.getZoom();
+      if (zoom >= d.group_below) {
+        var bounds = map.getBounds().pad(0.2);
+        for (var i = 0; i < n; i++) {
+          if (bounds.contains([lat[i], lon[i]])) { layer.addLayer(marker(i)); }
+        }
+        return;
+      }
+      var cell = 2.0 / Math.pow(2, zoom - 5), cells = {};
+      for (var j = 0; j < n; j++) {
+        var key = Math.floor(lat[j] / cell) + ":" + Math.floor(lon[j] / cell);
+        var c = cells[key] || (cells[key] = { n: 0, lat: 0, lon: 0 });
+        c.n += 1; c.lat += lat[j]; c.lon += lon[j];
+      }
+      Object.keys(cells).forEach(function (key) {
+        var c = cells[key];
+        L.circleMarker([c.lat / c.n, c.lon / c.n], {
+          renderer: canvas, radius: 4 + Math.sqrt(c.n) / 2, weight: 1,
+          color: "#444", fillColor: "#888", fillOpacity: 0.5
+        }).bindTooltip(function () { return node("div", c.n + " " + d.labels.sites); }).addTo(layer);
+      });
+    }
+    if (n > d.group_above) {
+      drawGrouped();
+      map.on("zoomend moveend", drawGrouped);
+      group.on("remove", function () { map.off("zoomend moveend", drawGrouped); });
+    } else {
+      for (var k = 0; k < n; k++) { layer.addLayer(marker(k)); }
+    }
+    window.__sitesDrawn = { count: n, at: performance.now() };
+  };
+
+  /* Zones sent by layers/fastsites.py: each ring as delta-encoded integer coordinates. */
+  draw.compactZones = function (d, group) {
+    var names = d.names.split("\n"), ids = d.ids.split("\n");
+    var money = new Intl.NumberFormat(d.locale, { maximumFractionDigits: 1 });
+    d.rings.forEach(function (rings, i) {
+      var shape = rings.map(function (flat) {
+        var x = 0, y = 0, out = [];
+        for (var j = 0; j < flat.length; j += 2) {
+          x += flat[j]; y += flat[j + 1];
+          out.push([y / d.scale, x / d.scale]);
+        }
+        return out;
+      });
+      L.polygon(shape, {
+        className: "zone zone-" + ids[i], color: "#3a3a3a", weight: 1.5, fillColor: d.colours[i],
+        fillOpacity: 0.75, dashArray: d.dash[i] ? "6 4" : null
+      }).bindTooltip(function () {
+        var box = document.createElement("div");
+        box.appendChild(node("b", names[i]));
+        box.appendChild(node("div", money.format(d.capital[i]) + " " + d.unit));
+        return box;
+      }).addTo(group);
+    });
+    window.__zonesDrawn = { count: ids.length, at: performance.now() };
+  };
+
+  window.tbDraw = function (name, d, group, map) { draw[name](d, group, map); };
+})();
