@@ -15,6 +15,7 @@ from layers import mapview
 from layers.fastsites import GROUP_ABOVE, GROUP_BELOW_ZOOM
 from layers.features import esc, rows_html
 from layers.i18n import capital, number, percent, text, usd_millions
+from layers.prepared import PreparedZones
 from layers.style import CapitalScale
 from layers.zones import zone_name
 from ui.state import current, rate
@@ -63,6 +64,7 @@ def headline(plan: Plan, view: View, lang: str) -> None:
 def draw_map(
     plan: Plan,
     view: View,
+    prepared: PreparedZones,
     lang: str,
     *,
     on_click: object,
@@ -75,8 +77,8 @@ def draw_map(
     # The chosen zone's view is part of the base map: a new zone rebuilds the map where it
     # should be, which st_folium's own centre and zoom did not always do.
     focus = mapview.focus(plan.zones, current("zone") or "")
-    base = mapview.base_map(plan.zones, scale, lang, title=title, large=large, view=focus)
-    layers = mapview.dynamic_layers(plan.zones, view.load, view.sites, scale, lang)
+    base = mapview.base_map(plan.zones, scale, lang, title=title, large=large, view=focus, prepared=prepared)
+    layers = mapview.dynamic_layers(plan.zones, view.load, view.sites, scale, lang, prepared)
     if len(view.sites) > GROUP_ABOVE:
         st.caption(
             text("note.grouped", lang).format(count=number(len(view.sites), lang), zoom=GROUP_BELOW_ZOOM)

@@ -11,6 +11,7 @@ from geo.load import Plan
 from geo.view import View
 from layers import mapview
 from layers.i18n import capital, text
+from layers.prepared import PreparedZones
 from ui.mapping import draw_map
 
 #: What the stepper shows in turn: the first phase, the second, then both.
@@ -44,7 +45,9 @@ def _advance() -> None:
     st.session_state["phase"] = next_step(list(st.session_state.get("phase") or []))
 
 
-def render_present(plan: Plan, view: View, lang: str, on_click: Callable[[], None]) -> None:
+def render_present(
+    plan: Plan, view: View, prepared: PreparedZones, lang: str, on_click: Callable[[], None]
+) -> None:
     """The whole briefing page."""
     st.html(CSS)
     phases = list(st.session_state.get("phase") or [])
@@ -62,4 +65,12 @@ def render_present(plan: Plan, view: View, lang: str, on_click: Callable[[], Non
         params = {k: v for k, v in st.query_params.to_dict().items() if k != "mode"}
         st.link_button(text("present.exit", lang), "?" + "&".join(f"{k}={v}" for k, v in params.items()))
     sectors = list(st.session_state.get("sector") or [])
-    draw_map(plan, view, lang, on_click=on_click, height=780, title=mapview.map_title(sectors, phases, lang))
+    draw_map(
+        plan,
+        view,
+        prepared,
+        lang,
+        on_click=on_click,
+        height=780,
+        title=mapview.map_title(sectors, phases, lang),
+    )

@@ -35,7 +35,8 @@ def files_key(files: dict[str, tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+# Shared, not copied, like the bundled plan (app.py): read, never changed.
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _cached_uploads(key: str, _files: dict[str, tuple[str, bytes]]) -> tuple[Plan, list[Problem]]:
     return load_uploads(_files)
 
