@@ -39,7 +39,7 @@ def basemap_layer(
     province = {"fillColor": LAND, "fillOpacity": 1.0, "color": DISTRICT_LINE, "weight": 1.5}
     district = {**province, "fillOpacity": 0.0, "weight": 0.8}
     styles = [{"style": province if kind == "province" else district} for _, kind, _ in prepared.admin]
-    collection = feature_collection([prepared.geojson[zone_id] for zone_id, _, _ in prepared.admin], styles)
+    collection = feature_collection([prepared.geometry[zone_id] for zone_id, _, _ in prepared.admin], styles)
     DrawLayer("features", json_object({"interactive": False}, collection=collection)).add_to(group)
     items = []
     for zone_id, kind, name in prepared.admin:

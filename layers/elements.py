@@ -37,8 +37,12 @@ def json_object(values: dict[str, Any], **texts: str) -> str:
 
 
 def script_safe(json_text: str) -> str:
-    """JSON text that cannot close the ``<script>`` element it sits in."""
-    return json_text.replace("</", "<\\/")
+    """JSON text that cannot end, or change how the browser reads, the ``<script>`` it sits in.
+
+    Names from data reach the compact layers' JSON as plain text (drawn with
+    ``textContent``): ``</script`` would close the element, ``<!--`` would hide the rest.
+    """
+    return json_text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
 
 
 class Verbatim(Element):

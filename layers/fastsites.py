@@ -19,7 +19,6 @@ import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
 
 from geo import settings
 from layers.elements import DrawLayer, to_json
@@ -101,30 +100,9 @@ def compact_sites_layer(
     return group
 
 
-def _flat_ring(coords: np.ndarray) -> list[int]:
-    ints = np.rint(np.asarray(coords)[:, :2] * SCALE).astype(np.int64)
-    return np.diff(ints, axis=0, prepend=0).ravel().tolist()
-
-
-def zone_rings(geometries: gpd.GeoSeries) -> list[list[list[int]]]:
-    """Each zone's rings (outer, then inner) as delta-encoded integer coordinates."""
-    rings = []
-    for geometry in geometries.simplify(0.0002):
-        parts = shapely.get_parts(geometry)
-        rings.append(
-            [_flat_ring(p.exterior.coords) for p in parts]
-            + [_flat_ring(r.coords) for p in parts for r in p.interiors]
-        )
-    return rings
-
-
-def compact_zones_payload(
-    zones: list[dict[str, Any]], rings: list[list[list[int]]], colours: list[str], lang: str
-) -> dict[str, object]:
-    """Zone ids, names, capital, colours and rings (from :func:`zone_rings`).
-
-    ``zones`` are :func:`layers.zones.zone_figures` rows.
-    """
+def compact_zones_payload(zones: list[dict[str, Any]], colours: list[str], lang: str) -> dict[str, object]:
+    """Zone ids, names, capital and colours; ``zones`` are :func:`layers.zones.zone_figures`
+    rows. The shapes go beside it (:data:`layers.prepared.PreparedZones.geometry`)."""
     names = [z["name_en"] if lang == "en" and z.get("name_en") else z["name_vi"] for z in zones]
     return {
         "scale": SCALE,
@@ -135,5 +113,4 @@ def compact_zones_payload(
         "unit": text("unit.bn_vnd", lang),
         "colours": colours,
         "dash": [int(z["precision"] != "surveyed") for z in zones],
-        "rings": rings,
     }

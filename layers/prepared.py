@@ -18,10 +18,12 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.join import zone_areas_ha
 from geo.settings import SITE_ZONE_KINDS
-from layers.fastsites import COMPACT_ZONES_ABOVE, zone_rings
+from layers.fastsites import COMPACT_ZONES_ABOVE
 
 #: About 5 m at this latitude: invisible at the zooms the map allows, a much smaller payload.
 SIMPLIFY_DEGREES = 0.00005
+#: About 20 m, when there are too many zones to send them in detail.
+SIMPLIFY_MANY_DEGREES = 0.0002
 #: Coordinates to 1e-5 degree (about 1 m).
 DECIMALS = 5
 #: Labels of generic areas keep this far (degrees, ~5 km) from the parks' labels.
@@ -40,8 +42,10 @@ class PreparedZones:
 
     Attributes
     ----------
-    geojson
-        Zone id → GeoJSON geometry text, simplified and rounded to about 1 m.
+    geometry
+        Zone id → geometry as JSON text for ``static/js/layers.js``: simplified to about
+        5 m (20 m above :data:`layers.fastsites.COMPACT_ZONES_ABOVE` zones), each ring's
+        coordinates as integer steps of 1e-5 degree (see :func:`encoded_geometry`).
     label_points
         Zone id → (lat, lng): a park's label at its centre, a district's name inside it,
         a large area's label where it cannot be read as another zone's.
@@ -52,30 +56,42 @@ class PreparedZones:
         (zone id, kind, Vietnamese name) of the province, then of each district.
     bounds
         West, south, east, north of the province (of all zones if there is none).
-    rings
-        Zone id → rings as :func:`layers.fastsites.zone_rings` encodes them, for the
-        zones a project can sit in when there are too many to draw as GeoJSON.
     """
 
-    geojson: dict[str, str]
+    geometry: dict[str, str]
     label_points: dict[str, tuple[float, float]]
     site_zones: list[dict[str, Any]]
     admin: list[tuple[str, str, str]]
     bounds: tuple[float, float, float, float]
-    rings: dict[str, list[list[int]]]
 
 
-def display_geojson(geometries: gpd.GeoSeries) -> list[str]:
-    """GeoJSON texts of ``geometries``, simplified and rounded, in their order."""
-    simple = shapely.simplify(geometries.to_numpy(), SIMPLIFY_DEGREES)
-    rounded = shapely.transform(simple, lambda xy: np.round(xy, DECIMALS))
-    return list(shapely.to_geojson(rounded))
+def encoded_geometry(geometry: BaseGeometry, tolerance: float = SIMPLIFY_DEGREES) -> str:
+    """A polygon or multipolygon as ``{"type":"Steps","scale":S,"p":[[ring, ...], ...]}`` JSON.
+
+    Each ring is a flat list ``x0, y0, dx1, dy1, ...`` in 1/S degree (S = 10^5, about 1 m):
+    less than half the bytes of GeoJSON's decimals, and the zones go to the browser on
+    every rerun.
+    """
+    polygons = []
+    for part in shapely.get_parts(shapely.simplify(geometry, tolerance)):
+        rings = [part.exterior, *part.interiors]
+        polygons.append(",".join(_ring_steps(ring.coords) for ring in rings))
+    body = ",".join(f"[{p}]" for p in polygons)
+    return f'{{"type":"Steps","scale":{10**DECIMALS},"p":[{body}]}}'
+
+
+def _ring_steps(coords: Any) -> str:
+    steps = np.diff(np.rint(np.asarray(coords)[:, :2] * 10**DECIMALS).astype(np.int64), axis=0, prepend=0)
+    return "[" + ",".join(map(str, steps.ravel().tolist())) + "]"
 
 
 def prepare_zones(zones: gpd.GeoDataFrame) -> PreparedZones:
     """Everything :class:`PreparedZones` holds, for ``zones``."""
-    texts = dict(zip(zones["zone_id"], display_geojson(zones.geometry), strict=True))
     site = zones[zones["kind"].isin(SITE_ZONE_KINDS)]
+    tolerance = SIMPLIFY_MANY_DEGREES if len(site) > COMPACT_ZONES_ABOVE else SIMPLIFY_DEGREES
+    texts = {
+        str(z): encoded_geometry(g, tolerance) for z, g in zip(zones["zone_id"], zones.geometry, strict=True)
+    }
     order = np.lexsort((site["zone_id"].to_numpy(), site["kind"].map(DRAW_ORDER).fillna(3).to_numpy()))
     site = site.iloc[order]
     facts = pd.DataFrame(site[[c for c in SITE_ZONE_FACTS if c in site.columns]])
@@ -89,10 +105,7 @@ def prepare_zones(zones: gpd.GeoDataFrame) -> PreparedZones:
     province = zones[zones["kind"] == "province"]
     west, south, east, north = (province if not province.empty else zones).total_bounds
     bounds = (float(west), float(south), float(east), float(north))
-    rings = {}
-    if len(site) > COMPACT_ZONES_ABOVE:
-        rings = dict(zip(site["zone_id"], zone_rings(site.geometry), strict=True))
-    return PreparedZones(texts, label_points(zones), records, admin, bounds, rings)
+    return PreparedZones(texts, label_points(zones), records, admin, bounds)
 
 
 def label_points(zones: gpd.GeoDataFrame) -> dict[str, tuple[float, float]]:

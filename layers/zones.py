@@ -95,10 +95,11 @@ def zones_layer(
     figures = zone_figures(prepared, load)
     if len(figures) > COMPACT_ZONES_ABOVE:
         colours = [scale.colour(float(zone["capital_bn_vnd"])) for zone in figures]
-        rings = [prepared.rings[zone["zone_id"]] for zone in figures]
-        DrawLayer("compactZones", to_json(compact_zones_payload(figures, rings, colours, lang))).add_to(group)
+        shapes = "[" + ",".join(prepared.geometry[zone["zone_id"]] for zone in figures) + "]"
+        payload = json_object(compact_zones_payload(figures, colours, lang), shapes=shapes)
+        DrawLayer("compactZones", payload).add_to(group)
         return group
-    geometries = [prepared.geojson[zone["zone_id"]] for zone in figures]
+    geometries = [prepared.geometry[zone["zone_id"]] for zone in figures]
     properties = [zone_properties(zone, scale, lang) for zone in figures]
     options = {"sticky": True, "popupWidth": 360, "highlight": {"weight": 4, "fillOpacity": 0.85}}
     collection = feature_collection(geometries, properties)

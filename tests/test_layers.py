@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import folium
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -14,6 +15,7 @@ from geo.load import Plan
 from geo.stats import filter_projects, zone_load
 from geo.view import filtered_sites
 from layers import assets, i18n, mapview
+from layers.elements import DrawLayer, to_json
 from layers.style import SECTOR_COLOURS, CapitalScale
 from tests.conftest import unescape_js
 
@@ -130,3 +132,16 @@ def test_capital_scale_is_fixed_and_monotonic() -> None:
     assert scale.colour(0) == "#f2f2f2"
     assert scale.ticks()[0] == 90
     assert tuple(SECTOR_COLOURS) == settings.SECTORS
+
+
+def test_text_in_layer_data_cannot_break_out_of_its_script() -> None:
+    m = folium.Map(tiles=None)
+    group = folium.FeatureGroup().add_to(m)
+    payload = to_json({"items": [[20.4, 106.3, "</script><!--<script>alert(1)</script>"]]})
+    DrawLayer("labels", payload).add_to(group)
+    page = m.get_root().render()
+    assert "<!--<script>" not in page
+    # The data stays inside the script that draws it, up to that script's last call.
+    drawing = next(s for s in re.findall(r"<script>(.*?)</script>", page, re.S) if "tbDraw" in s)
+    assert "alert(1)" in drawing
+    assert ".addTo(map_" in drawing.split("tbDraw")[1]

@@ -10,9 +10,28 @@
     return e;
   }
 
+  /* Polygons sent as integer steps (layers/prepared.py, encoded_geometry) to GeoJSON. */
+  function fromSteps(geometry) {
+    if (geometry.type !== "Steps") { return geometry; }
+    return {
+      type: "MultiPolygon",
+      coordinates: geometry.p.map(function (rings) {
+        return rings.map(function (flat) {
+          var x = 0, y = 0, out = [];
+          for (var j = 0; j < flat.length; j += 2) {
+            x += flat[j]; y += flat[j + 1];
+            out.push([x / geometry.scale, y / geometry.scale]);
+          }
+          return out;
+        });
+      })
+    };
+  }
+
   /* GeoJSON features whose style, tooltip and popup were made (and escaped) in Python.
      Points become circle markers styled like the polygons. */
   draw.features = function (d, group) {
+    d.collection.features.forEach(function (f) { f.geometry = fromSteps(f.geometry); });
     var layer = L.geoJSON(d.collection, {
       interactive: d.interactive !== false,
       style: function (f) { return f.properties.style; },
@@ -109,20 +128,17 @@
     window.__sitesDrawn = { count: n, at: performance.now() };
   };
 
-  /* Zones sent by layers/fastsites.py: each ring as delta-encoded integer coordinates. */
+  /* Many zones: their shapes as integer steps, their text and colours as columns. */
   draw.compactZones = function (d, group) {
     var names = d.names.split("\n"), ids = d.ids.split("\n");
     var money = new Intl.NumberFormat(d.locale, { maximumFractionDigits: 1 });
-    d.rings.forEach(function (rings, i) {
-      var shape = rings.map(function (flat) {
-        var x = 0, y = 0, out = [];
-        for (var j = 0; j < flat.length; j += 2) {
-          x += flat[j]; y += flat[j + 1];
-          out.push([y / d.scale, x / d.scale]);
-        }
-        return out;
+    d.shapes.forEach(function (shape, i) {
+      var latlngs = fromSteps(shape).coordinates.map(function (rings) {
+        return rings.map(function (ring) {
+          return ring.map(function (xy) { return [xy[1], xy[0]]; });
+        });
       });
-      L.polygon(shape, {
+      L.polygon(latlngs, {
         className: "zone zone-" + ids[i], color: "#3a3a3a", weight: 1.5, fillColor: d.colours[i],
         fillOpacity: 0.75, dashArray: d.dash[i] ? "6 4" : null
       }).bindTooltip(function () {
