@@ -24,7 +24,7 @@ from ui.tables import data_view, downloads, targets_view, zone_load_view
 from ui.uploads import files_key, plan_from_uploads, render_uploaders, report, uploaded_files
 
 #: Seconds the map's update gets to itself before the rest of the page follows.
-MAP_HEAD_START_S = 0.03
+MAP_HEAD_START_S = 0.06
 #: Page CSS: the zone panel's facts table wraps inside its column.
 PAGE_CSS = """
 <style>
@@ -84,7 +84,7 @@ def main() -> None:
         st.error(text("error.data", "vi") + " / " + text("error.data", "en"))
         st.code("\n".join(str(p) for p in exc.problems), language=None)
         return
-    state.read_query_params(site_zone_ids(plan))
+    state.read_query_params(lambda: site_zone_ids(plan))
     # Widgets keep their values in session state, so the view is known before they are
     # drawn: the map goes out first, and the rest of the page follows it.
     lang = state.current("lang")
@@ -119,7 +119,9 @@ def main() -> None:
         with left:
             draw_map(plan, view, prepared, lang, on_click=_on_map_click)
             # A short pause lets the browser draw the map's new layers before the rest of
-            # the page arrives: measured, a filter change then shows on the map ~40 ms sooner.
+            # the page arrives and competes for it (bench/run.py, plan data: a filter change
+            # reached the map in a median 108-130 ms with 60 ms, 131-174 ms with 30 ms, and
+            # the rest of the page follows 60 ms later).
             time.sleep(MAP_HEAD_START_S)
             st.caption(text("note.indicative", lang) + " " + text("note.merger", lang))
         with right:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Final
 
 import streamlit as st
@@ -23,8 +24,11 @@ PAGES: Final[tuple[str, ...]] = ("map", "load", "targets", "data")
 DEFAULT_RATE: Final[float] = 22_300.0
 
 
-def read_query_params(zone_ids: list[str]) -> None:
-    """On a session's first run, put the URL's view into session state; ignore bad values."""
+def read_query_params(zone_ids: Callable[[], list[str]]) -> None:
+    """On a session's first run, put the URL's view into session state; ignore bad values.
+
+    ``zone_ids`` gives the zones a URL may name (asked only on that first run).
+    """
     if st.session_state.get("_from_url"):
         return
     st.session_state["_from_url"] = True
@@ -32,7 +36,7 @@ def read_query_params(zone_ids: list[str]) -> None:
     allowed: dict[str, tuple[str, ...]] = {
         "sector": settings.SECTORS,
         "phase": settings.PHASES,
-        "zone": tuple(zone_ids),
+        "zone": tuple(zone_ids()),
         "policy": settings.POLICIES,
         "lang": LANGUAGES,
         "mode": ("present",),
