@@ -4,6 +4,10 @@
 minute: the plan's data and 20,000 sites, no 100,000 and fewer repeats). Prints one table:
 each figure for the app, the baseline, and their ratio. Figures, not a test: compare the
 ratios within one run, as the machine's speed varies.
+
+In Chromium, a filter change is one user action (choosing a phase in the list, or removing
+it), timed in the browser from the press to the first animation frame that shows the new
+number of sites; a load, from navigation to that frame.
 """
 
 from __future__ import annotations
@@ -34,13 +38,33 @@ from tests.test_browser import CHROMIUM_FLAGS as FLAGS  # noqa: E402
 APP = ROOT / "app.py"
 NAIVE = ROOT / "bench" / "naive_app.py"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-#: In the map's frame: how many sites are drawn, whichever way the page draws them.
-COUNT_JS = """() => {
-    if (window.__sitesDrawn) { return window.__sitesDrawn.count; }
-    return document.querySelectorAll('path.site').length;
-}"""
-#: The same for the baseline, whose circle markers are the only paths on its map.
-NAIVE_COUNT_JS = "() => document.querySelectorAll('.leaflet-overlay-pane path').length"
+#: Run in every frame as it is created. The page records when the user pressed something;
+#: a map frame checks, every animation frame, how many sites are drawn (the app's own
+#: count if it keeps one, else the paths in Leaflet's overlay pane, which for the
+#: baseline are its circle markers) and records each new drawing with the time. Both
+#: times come from the browser, so Playwright's own delays do not count.
+WATCH_JS = """
+(() => {
+  window.__inputs = [];
+  for (const type of ["pointerdown", "keydown"]) {
+    window.addEventListener(type, () => window.__inputs.push(Date.now()), true);
+  }
+  window.__drawings = [];
+  let last = "";
+  const tick = () => {
+    const pane = document.querySelector(".leaflet-overlay-pane");
+    if (pane) {
+      const mark = window.__sitesDrawn;
+      const count = mark ? mark.count : pane.querySelectorAll("path").length;
+      const key = mark ? count + "@" + mark.at : String(count);
+      if (key !== last) { window.__drawings.push([Date.now(), count]); last = key; }
+    }
+    requestAnimationFrame(tick);
+  };
+  // A frame asked before its document has loaded was never called back in Chromium.
+  window.addEventListener("DOMContentLoaded", () => requestAnimationFrame(tick));
+})();
+"""
 
 
 def median_time(action: Callable[[], None], repeat: int) -> float:
@@ -105,6 +129,7 @@ def rerun_figures(script: Path, folder: Path | None, repeat: int) -> tuple[float
     with data_dir(folder):
         # AppTest runs in this process: the app's caches would hand over the last data set.
         st.cache_data.clear()
+        st.cache_resource.clear()
         at = AppTest.from_file(str(script), default_timeout=600).run()
         phases = [["2016-2020"], ["2021-2025"]]
         times, sizes = [], []
@@ -168,68 +193,76 @@ def served(script: Path, folder: Path | None) -> Iterator[str]:
             shutil.rmtree(stage_folder, ignore_errors=True)
 
 
-def _in_map(page: Any, script: str) -> Any:
-    """Run ``script`` (a function of no argument) in the newest map frame."""
-    body = page.locator(MAP_FRAME).last.content_frame.locator("body")
-    return body.evaluate(f"(_) => ({script})()", timeout=2_000)
+def _drawings(page: Any) -> list[tuple[int, int]]:
+    """(time, site count) of every drawing in the newest map frame so far."""
+    try:
+        body = page.locator(MAP_FRAME).last.content_frame.locator("body")
+        return [tuple(d) for d in body.evaluate("(_) => window.__drawings || []", timeout=2_000)]
+    except Exception:  # no map frame yet, or one being replaced mid-read: read again
+        return []
 
 
-def _wait_drawn(page: Any, expected: int, timeout: float, count: str = COUNT_JS) -> None:
+def _drawn_at(page: Any, expected: int, after: int, timeout: float) -> int:
+    """Browser time (ms) of the first drawing of ``expected`` sites after ``after``."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            if _in_map(page, count) == expected:
-                return
-        except Exception:  # a frame being replaced mid-read: read again
-            pass
-        time.sleep(0.02)
+        # The times are the browser's own, so read seldom: reading is work for the browser
+        # that would slow the very drawing being timed.
+        time.sleep(0.4)
+        for at, count in _drawings(page):
+            if at >= after and count == expected:
+                return at
     raise TimeoutError(f"the map did not show {expected} sites within {timeout:.0f} s")
 
 
-def _set_phase(page: Any, label: str, phase: str) -> None:
-    box = page.get_by_test_id("stSidebar").get_by_role("combobox", name=label)
-    box.click()
-    box.press("Backspace")
-    # The app shows "2016–2020" (en dash), the baseline "2016-2020".
-    page.get_by_role("option", name=re.compile(phase.replace("-", "."))).click()
-    box.press("Escape")
+def _change_phase(page: Any, label: str, phase: str | None) -> int:
+    """Choose ``phase`` (from none chosen) or remove it: one user action, as a user would.
+
+    Returns the browser time (ms) of that action's press.
+    """
+    sidebar = page.get_by_test_id("stSidebar")
+    if phase is not None:
+        sidebar.get_by_role("combobox", name=label).click()
+        option = page.get_by_role("option", name=re.compile(phase.replace("-", ".")))
+        option.wait_for()
+        page.evaluate("() => { window.__inputs = []; }")
+        option.click()
+    else:
+        button = sidebar.get_by_role("button", name=re.compile("^Remove"))
+        page.evaluate("() => { window.__inputs = []; }")
+        button.click()
+    return int(page.evaluate("() => window.__inputs[0]"))
 
 
 def browser_figures(
     script: Path, folder: Path | None, counts: dict[str, int], repeat: int, timeout: float
-) -> tuple[float, float]:
-    """Page load → sites drawn, and median phase change → sites redrawn, in Chromium."""
+) -> tuple[float, float, float]:
+    """Page load → sites drawn (cold and warm server), and the median of single filter
+    changes (choose a phase, remove it) → sites redrawn, in Chromium."""
     from playwright.sync_api import sync_playwright
 
+    label = "Phase" if script == NAIVE else "Giai đoạn"
     with served(script, folder) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        start = time.perf_counter()
-        count = NAIVE_COUNT_JS if script == NAIVE else COUNT_JS
-        page.goto(url)
-        _wait_drawn(page, counts["all"], timeout, count)
-        cold = time.perf_counter() - start
-        # A second visitor: the server has imported its libraries and cached the data.
-        start = time.perf_counter()
-        page.goto(url)
-        _wait_drawn(page, counts["all"], timeout, count)
-        load = time.perf_counter() - start
+        page.add_init_script(WATCH_JS)
+        loads = []
+        for _ in range(2):
+            # The first visitor pays the server's imports; the second finds them done.
+            page.goto(url)
+            started = float(page.evaluate("() => performance.timeOrigin"))
+            loads.append((_drawn_at(page, counts["all"], 0, timeout) - started) / 1000)
         times = []
-        for i in range(repeat):
-            phase = ("2016-2020", "2021-2025")[i % 2]
-            # Mark what is drawn now, so only a new drawing counts as the redraw.
-            _in_map(
-                page,
-                "() => { if (window.__sitesDrawn) { window.__sitesDrawn.count = -1; }"
-                " document.querySelectorAll('path.site, .leaflet-overlay-pane path')"
-                ".forEach(e => e.remove()); }",
-            )
-            start = time.perf_counter()
-            _set_phase(page, "Phase" if script == NAIVE else "Giai đoạn", phase)
-            _wait_drawn(page, counts[phase], timeout, count)
-            times.append(time.perf_counter() - start)
+        for i in range(2 * repeat):
+            phase = "2016-2020" if i % 2 == 0 else None
+            pressed = _change_phase(page, label, phase)
+            drawn = _drawn_at(page, counts[phase or "all"], pressed, timeout)
+            times.append((drawn - pressed) / 1000)
+            if phase is not None:
+                page.keyboard.press("Escape")  # close the list of options
+            page.wait_for_timeout(300)
         browser.close()
-    return cold, load, statistics.median(times)
+    return loads[0], loads[1], statistics.median(times)
 
 
 def site_counts(folder: Path | None) -> dict[str, int]:
