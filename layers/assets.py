@@ -12,11 +12,10 @@ import folium.plugins
 STATIC_PREFIX: Final[str] = "../../app/static"
 
 #: Files vendored from npm (leaflet@1.9.3, leaflet.fullscreen@3.0.0) under ``static/vendor``,
-#: and our own scripts under ``static/js`` (focus without scrolling; the layers' drawing).
+#: and our own script ``static/js/map.js`` (focus without scrolling; the layers' drawing).
 LEAFLET_JS: Final[str] = "vendor/leaflet/leaflet.js"
 LEAFLET_CSS: Final[str] = "vendor/leaflet/leaflet.css"
-FOCUS_JS: Final[str] = "js/leaflet-focus.js"
-LAYERS_JS: Final[str] = "js/layers.js"
+MAP_JS: Final[str] = "js/map.js"
 FULLSCREEN_JS: Final[str] = "vendor/leaflet-fullscreen/Control.FullScreen.js"
 FULLSCREEN_CSS: Final[str] = "vendor/leaflet-fullscreen/Control.FullScreen.css"
 
@@ -29,8 +28,7 @@ def use_local_assets(prefix: str = STATIC_PREFIX) -> None:
     """
     folium.Map.default_js = [
         ("leaflet", f"{prefix}/{LEAFLET_JS}"),
-        ("leaflet_focus", f"{prefix}/{FOCUS_JS}"),
-        ("tb_layers", f"{prefix}/{LAYERS_JS}"),
+        ("tb_map", f"{prefix}/{MAP_JS}"),
     ]
     folium.Map.default_css = [("leaflet_css", f"{prefix}/{LEAFLET_CSS}")]
     folium.plugins.Fullscreen.default_js = [("Control.Fullscreen.js", f"{prefix}/{FULLSCREEN_JS}")]

@@ -4,7 +4,7 @@ branca's ``MacroElement.render`` compiles each element's rendered output as a ne
 template, and streamlit-folium renders a map two or three times per call: with folium's
 own GeoJson, markers and icons, that was most of the Python time of a filter change.
 These elements add their rendered text as it is, and carry their data as one JSON string
-that ``static/js/layers.js`` draws in the browser.
+that ``static/js/map.js`` draws in the browser.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class ScriptElement(MacroElement):
 
 
 class DrawLayer(ScriptElement):
-    """Data drawn by one of the functions of ``static/js/layers.js`` into its parent group.
+    """Data drawn by one of the functions of ``static/js/map.js`` into its parent group.
 
     Parameters
     ----------

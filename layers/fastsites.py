@@ -1,6 +1,6 @@
 """Many project markers at once: a compact payload drawn on a canvas in the browser.
 
-The drawing code is in ``static/js/layers.js``, loaded with Leaflet (``layers/assets.py``).
+The drawing code is in ``static/js/map.js``, loaded with Leaflet (``layers/assets.py``).
 
 Above :data:`COMPACT_ABOVE` sites, one SVG path with its own tooltip and popup per site is
 too heavy (megabytes per filter change, seconds to draw). This layer sends the sites as

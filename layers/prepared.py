@@ -43,7 +43,7 @@ class PreparedZones:
     Attributes
     ----------
     geometry
-        Zone id → geometry as JSON text for ``static/js/layers.js``: simplified to about
+        Zone id → geometry as JSON text for ``static/js/map.js``: simplified to about
         5 m (20 m above :data:`layers.fastsites.COMPACT_ZONES_ABOVE` zones), each ring's
         coordinates as integer steps of 1e-5 degree (see :func:`encoded_geometry`).
     label_points

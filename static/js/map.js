@@ -1,3 +1,18 @@
+/* The app's own scripts for the map, in one file: each file is one more request before
+   the map can draw (the component loads them one after another, ~50 ms each here). */
+
+/* Leaflet focuses the map on mousedown (for keyboard panning) and restores the scroll of
+   its own window only. Inside the Streamlit component's iframe, that focus makes the page
+   scroll the iframe into view between mousedown and mouseup, so the click lands elsewhere.
+   Focus without scrolling keeps keyboard panning and the click. Runs before any map exists. */
+(function () {
+  if (!window.L || !L.Map || !L.Map.Keyboard) { return; }
+  L.Map.Keyboard.prototype._onMouseDown = function () {
+    if (this._focused) { return; }
+    this._map._container.focus({ preventScroll: true });
+  };
+})();
+
 /* Draws the layers that layers/elements.py (DrawLayer) sends:
    window.tbDraw(name, data, group, map) hands one JSON payload to one drawing function.
    Python renders each layer's script once; the drawing happens here, in the browser. */
