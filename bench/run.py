@@ -1,6 +1,6 @@
 """Benchmark: the app against a naive baseline, in one run, on the plan and national data.
 
-``python bench/run.py`` (about 10 minutes) or ``python bench/run.py --quick`` (under a
+``python bench/run.py`` (about 10 minutes) or ``python bench/run.py --quick`` (about a
 minute: the plan's data and 20,000 sites, no 100,000 and fewer repeats). Prints one table:
 each figure for the app, the baseline, and their ratio. Figures, not a test: compare the
 ratios within one run, as the machine's speed varies.
