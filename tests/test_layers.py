@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pytest
+import shapely
 
 from geo import settings
 from geo.join import allocate
@@ -16,6 +19,7 @@ from geo.stats import filter_projects, zone_load
 from geo.view import filtered_sites
 from layers import assets, i18n, mapview
 from layers.elements import DrawLayer, to_json
+from layers.prepared import encoded_geometry
 from layers.style import SECTOR_COLOURS, CapitalScale
 from tests.conftest import unescape_js
 
@@ -145,3 +149,20 @@ def test_text_in_layer_data_cannot_break_out_of_its_script() -> None:
     drawing = next(s for s in re.findall(r"<script>(.*?)</script>", page, re.S) if "tbDraw" in s)
     assert "alert(1)" in drawing
     assert ".addTo(map_" in drawing.split("tbDraw")[1]
+
+
+def test_zone_shapes_are_sent_as_integer_steps_that_decode_to_the_shape() -> None:
+    outer = [(106.3, 20.4), (106.4, 20.4), (106.4, 20.5), (106.3, 20.5), (106.3, 20.4)]
+    hole = [(106.33, 20.43), (106.36, 20.43), (106.36, 20.46), (106.33, 20.43)]
+    shape = shapely.MultiPolygon([shapely.Polygon(outer, [hole]), shapely.box(106.5, 20.5, 106.51, 20.51)])
+    encoded = json.loads(encoded_geometry(shape))
+    assert encoded["type"] == "Steps"
+    # Undo the steps as static/js/map.js does: running sums, divided by the scale.
+    decoded = [
+        [np.cumsum(np.reshape(ring, (-1, 2)), axis=0) / encoded["scale"] for ring in polygon]
+        for polygon in encoded["p"]
+    ]
+    assert len(decoded) == 2
+    assert len(decoded[0]) == 2
+    assert shapely.Polygon(decoded[0][0], decoded[0][1:]).equals_exact(shapely.Polygon(outer, [hole]), 1e-6)
+    assert shapely.Polygon(decoded[1][0]).area == pytest.approx(0.0001, rel=1e-3)
