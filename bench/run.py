@@ -161,7 +161,11 @@ def served(script: Path, folder: Path | None) -> Iterator[str]:
         shutil.copytree(ROOT / "static", stage / "static")
         script = Path(shutil.copy(NAIVE, stage / NAIVE.name))
         env["PYTHONPATH"] = str(ROOT)
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
+    # The app starts as `make run` starts it (serve.py); the baseline with `streamlit run`.
+    if script == APP:
+        command = [sys.executable, str(ROOT / "serve.py"), "--server.port", str(port)]
+    else:
+        command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
     command += [
         "--server.address",
         "127.0.0.1",

@@ -46,7 +46,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(settings.ROOT / "app.py")]
+    # As `make run` starts it: serve.py imports the libraries, then runs `streamlit run app.py`.
+    command = [sys.executable, str(settings.ROOT / "serve.py")]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     process = subprocess.Popen(
