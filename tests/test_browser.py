@@ -122,6 +122,21 @@ def test_map_draws_zones_and_markers_with_no_request_elsewhere(page: Page, serve
     assert page.blocked == []  # type: ignore[attr-defined]
 
 
+def test_a_filter_change_redraws_the_layers_in_the_same_map(page: Page, server: str) -> None:
+    # A rebuilt map frame costs a reload of Leaflet and the basemap: filters only swap layers.
+    frame = _open(page, server)
+    expect(frame.locator("path.site")).to_have_count(27)
+    frame.locator("body").evaluate("(body) => { window.__sameMap = true; }")
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("combobox", name="Giai đoạn").click()
+    page.get_by_role("option", name="2021–2025").click()
+    expect(frame.locator("path.site")).to_have_count(12)
+    expect(page.get_by_text("26.700 tỷ đồng")).to_be_visible()
+    assert page.locator(MAP_FRAME).count() == 1
+    assert frame.locator("body").evaluate("(body) => window.__sameMap === true")
+    assert frame.locator(".district-label").count() == 8
+
+
 def test_link_shows_the_two_chip_projects_at_song_tra(page: Page, server: str) -> None:
     frame = _open(page, f"{server}/?sector=electronics&phase=2021-2025")
     frame.locator("path.project-electronics-2021-2").wait_for()
