@@ -3,6 +3,8 @@ that change with every filter (so streamlit-folium can swap them without a reloa
 
 from __future__ import annotations
 
+import math
+
 import folium
 import folium.plugins
 import geopandas as gpd
@@ -67,6 +69,11 @@ def base_map(
     return m
 
 
+#: Pixels (east, south) by which a chosen zone's view centre moves, so the zone and its
+#: capital label sit up and left of the centre, clear of the legend in the bottom right.
+FOCUS_OFFSET_PX = (100, 60)
+
+
 def focus(zones: gpd.GeoDataFrame, zone_id: str) -> tuple[tuple[float, float], int] | None:
     """Centre and zoom that show one zone whole: a park up close, an area from afar."""
     match = zones[zones["zone_id"] == zone_id]
@@ -77,7 +84,12 @@ def focus(zones: gpd.GeoDataFrame, zone_id: str) -> tuple[tuple[float, float], i
     west, south, east, north = row.geometry.bounds
     span = max(east - west, north - south)
     zoom = 14 if span < 0.04 else 13 if span < 0.08 else 11 if span < 0.3 else 10
-    return (point.y, point.x), zoom
+    # Web Mercator: a pixel spans 360 / (256 * 2^zoom) degrees of longitude, and that times
+    # cos(latitude) of latitude.
+    degrees_per_px = 360 / (256 * 2**zoom)
+    east, south = FOCUS_OFFSET_PX
+    lat = point.y - south * degrees_per_px * math.cos(math.radians(point.y))
+    return (lat, point.x + east * degrees_per_px), zoom
 
 
 def zone_names(zones: gpd.GeoDataFrame, lang: str) -> dict[str, str]:

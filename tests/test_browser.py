@@ -167,6 +167,20 @@ def test_link_shows_the_two_chip_projects_at_song_tra(page: Page, server: str) -
     assert page.blocked == []  # type: ignore[attr-defined]
 
 
+def test_a_chosen_park_and_its_label_are_clear_of_the_legend(page: Page, server: str) -> None:
+    # English: its legend wraps to more lines, so it reaches higher up the map.
+    frame = _open(page, f"{server}/?zone=kcn-song-tra&lang=en")
+    label = frame.locator(".zone-label-kcn-song-tra")
+    expect(label).to_contain_text("24,180")
+    legend = frame.locator(".map-legend").bounding_box()
+    assert legend is not None
+    for shown in (label, frame.locator("path.zone-kcn-song-tra")):
+        box = shown.bounding_box()
+        assert box is not None
+        # The legend holds the bottom-right corner: clear means left of it or above it.
+        assert box["x"] + box["width"] <= legend["x"] or box["y"] + box["height"] <= legend["y"], box
+
+
 def test_hover_shows_the_vietnamese_tooltip_intact(page: Page, server: str) -> None:
     frame = _open(page, f"{server}/?sector=electronics&phase=2021-2025&zone=kcn-song-tra")
     page.mouse.move(*_uncovered_point(page, frame, "path.project-electronics-2021-1"))
