@@ -12,7 +12,7 @@ import streamlit as st
 
 from geo.errors import PlanDataError, Problem
 from geo.load import Plan, load_plan
-from geo.view import Filters, View, build_view
+from geo.view import Filters, View, build_view, capital_range
 from layers import assets
 from layers.i18n import text
 from layers.prepared import PreparedZones, prepare_zones
@@ -49,7 +49,13 @@ def cached_plan() -> Plan:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def cached_view(_plan: Plan, plan_key: str, filters: Filters) -> View:
     """The filtered view; the same plan and filters reuse the same tables."""
-    return build_view(_plan, filters)
+    return build_view(_plan, filters, cached_range(_plan, plan_key, filters.policy))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def cached_range(_plan: Plan, plan_key: str, policy: str) -> tuple[float, float]:
+    """The whole plan's range of zone capital under ``policy``: it sets the colour scale."""
+    return capital_range(_plan, policy)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

@@ -87,8 +87,11 @@ def capital_range(plan: Plan, policy: str) -> tuple[float, float]:
     return float(positive.min()), float(positive.max())
 
 
-def build_view(plan: Plan, filters: Filters) -> View:
-    """Projects, allocation, zone load and sites (with their project's text) for ``filters``."""
+def build_view(plan: Plan, filters: Filters, scale_range: tuple[float, float] | None = None) -> View:
+    """Projects, allocation, zone load and sites (with their project's text) for ``filters``.
+
+    ``scale_range`` is :func:`capital_range` of the plan and policy, if already known.
+    """
     projects = select_projects(plan, filters)
     allocation = allocate(projects, filters.policy)
     load = zone_load(allocation, plan.zones, plan_total=plan.total_capital, include_empty=True)
@@ -96,4 +99,4 @@ def build_view(plan: Plan, filters: Filters) -> View:
         projects[["project_id", *SITE_TEXT_COLUMNS]], on="project_id"
     )
     sites = gpd.GeoDataFrame(sites, geometry="geometry", crs=settings.CRS)
-    return View(projects, allocation, load, sites, capital_range(plan, filters.policy))
+    return View(projects, allocation, load, sites, scale_range or capital_range(plan, filters.policy))
