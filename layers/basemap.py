@@ -7,8 +7,8 @@ import geopandas as gpd
 import xyzservices
 import xyzservices.providers as xyz
 
-from layers.elements import DrawLayer, json_object, to_json
-from layers.features import esc, feature_collection
+from layers.elements import draw_features, draw_labels
+from layers.features import esc
 from layers.i18n import text
 from layers.prepared import PreparedZones, prepare_zones
 
@@ -39,17 +39,14 @@ def basemap_layer(
     province = {"fillColor": LAND, "fillOpacity": 1.0, "color": DISTRICT_LINE, "weight": 1.5}
     district = {**province, "fillOpacity": 0.0, "weight": 0.8}
     styles = [{"style": province if kind == "province" else district} for _, kind, _ in prepared.admin]
-    collection = feature_collection([prepared.geometry[zone_id] for zone_id, _, _ in prepared.admin], styles)
-    DrawLayer("features", json_object({"interactive": False}, collection=collection)).add_to(group)
-    items = []
-    for zone_id, kind, name in prepared.admin:
-        if kind != "district":
-            continue
-        lat, lng = prepared.label_points[zone_id]
-        html = f'<div class="district-label">{esc(district_label(name))}</div>'
-        items.append([round(lat, 5), round(lng, 5), html])
-    options = {"items": items, "className": "district-label-icon", "size": [120, 16], "anchor": [60, 8]}
-    DrawLayer("labels", to_json(options)).add_to(group)
+    geometries = [prepared.geometry[zone_id] for zone_id, _, _ in prepared.admin]
+    draw_features(geometries, styles, interactive=False).add_to(group)
+    items = [
+        (*prepared.label_points[zone_id], f'<div class="district-label">{esc(district_label(name))}</div>')
+        for zone_id, kind, name in prepared.admin
+        if kind == "district"
+    ]
+    draw_labels(items, "district-label-icon", (120, 16), (60, 8)).add_to(group)
     return group
 
 

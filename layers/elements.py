@@ -10,11 +10,14 @@ that ``static/js/map.js`` draws in the browser.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import folium
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
+
+from layers.features import COORD_DECIMALS, feature_collection
 
 DRAW_SCRIPT = """
 {% macro script(this, kwargs) %}
@@ -24,9 +27,8 @@ window.tbDraw({{ this.function }}, {{ this.data }}, {{ this._parent.get_name() }
 
 
 def to_json(value: Any) -> str:
-    """Compact JSON that is safe inside a ``<script>`` element."""
-    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-    return script_safe(text)
+    """Compact JSON text (make it :func:`script_safe` where it goes into a script)."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 def json_object(values: dict[str, Any], **texts: str) -> str:
@@ -100,3 +102,20 @@ class DrawLayer(ScriptElement):
         while node is not None and not isinstance(node, folium.Map):
             node = node._parent
         return node.get_name() if node is not None else "null"
+
+
+def draw_features(
+    geometries: Iterable[str], properties: Iterable[dict[str, Any]], **options: Any
+) -> DrawLayer:
+    """Features (geometry JSON texts, properties with ``style``, ``tooltip``, ``popup``) for
+    ``features`` in ``static/js/map.js``; ``options`` such as ``sticky`` or ``highlight``."""
+    return DrawLayer("features", json_object(options, collection=feature_collection(geometries, properties)))
+
+
+def draw_labels(
+    items: Iterable[tuple[float, float, str]], class_name: str, size: tuple[int, int], anchor: tuple[int, int]
+) -> DrawLayer:
+    """Text labels (lat, lng, escaped HTML), placed to about 1 m, for ``labels`` in ``map.js``."""
+    rounded = [[round(lat, COORD_DECIMALS), round(lng, COORD_DECIMALS), html] for lat, lng, html in items]
+    options = {"items": rounded, "className": class_name, "size": list(size), "anchor": list(anchor)}
+    return DrawLayer("labels", to_json(options))

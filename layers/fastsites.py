@@ -22,14 +22,15 @@ import pandas as pd
 
 from geo import settings
 from layers.elements import DrawLayer, to_json
-from layers.i18n import text
+from layers.features import COORD_DECIMALS, local_name
+from layers.i18n import LOCALES, text
 from layers.style import SECTOR_COLOURS
 
 COMPACT_ABOVE: Final[int] = 500
 GROUP_ABOVE: Final[int] = 50_000
 GROUP_BELOW_ZOOM: Final[int] = 11
-#: 1e-5 degree (about 1 m) integer coordinates.
-SCALE: Final[int] = 100_000
+#: Integer coordinates in 1e-5 degree (about 1 m).
+SCALE: Final[int] = 10**COORD_DECIMALS
 
 #: Above this many zones, zones go as compact rings too.
 COMPACT_ZONES_ABOVE: Final[int] = 200
@@ -57,16 +58,8 @@ def compact_payload(sites: gpd.GeoDataFrame, zone_names: dict[str, str], lang: s
         "scale": SCALE,
         "x": np.diff(x, prepend=0).tolist(),
         "y": np.diff(y, prepend=0).tolist(),
-        "s": ordered["sector"]
-        .map({s: i for i, s in enumerate(settings.SECTORS)})
-        .fillna(0)
-        .astype(int)
-        .tolist(),
-        "p": ordered["phase"]
-        .map({p: i for i, p in enumerate(settings.PHASES)})
-        .fillna(0)
-        .astype(int)
-        .tolist(),
+        "s": _codes(ordered["sector"], settings.SECTORS),
+        "p": _codes(ordered["phase"], settings.PHASES),
         "u": (ordered["placement"] == "area").astype(int).tolist(),
         "k": codes.tolist(),
         "z": zone_codes.tolist(),
@@ -76,7 +69,7 @@ def compact_payload(sites: gpd.GeoDataFrame, zone_names: dict[str, str], lang: s
         "ids": "\n".join(uniques) if len(uniques) <= COMPACT_ABOVE else "",
         "capital": first["capital_bn_vnd"].round(1).tolist(),
         "zones": "\n".join(_one_line(zone_names.get(z, z)) for z in zone_ids),
-        "locale": "vi-VN" if lang == "vi" else "en-US",
+        "locale": LOCALES[lang],
         "unit": text("unit.bn_vnd", lang),
         "colours": list(SECTOR_COLOURS.values()),
         "labels": {
@@ -103,13 +96,11 @@ def compact_sites_layer(
 def compact_zones_payload(zones: list[dict[str, Any]], colours: list[str], lang: str) -> dict[str, object]:
     """Zone ids, names, capital and colours; ``zones`` are :func:`layers.zones.zone_figures`
     rows. The shapes go beside it (:data:`layers.prepared.PreparedZones.geometry`)."""
-    names = [z["name_en"] if lang == "en" and z.get("name_en") else z["name_vi"] for z in zones]
     return {
-        "scale": SCALE,
         "ids": "\n".join(z["zone_id"] for z in zones),
-        "names": "\n".join(_one_line(n) for n in names),
+        "names": "\n".join(_one_line(local_name(z, lang)) for z in zones),
         "capital": [round(float(z["capital_bn_vnd"]), 1) for z in zones],
-        "locale": "vi-VN" if lang == "vi" else "en-US",
+        "locale": LOCALES[lang],
         "unit": text("unit.bn_vnd", lang),
         "colours": colours,
         "dash": [int(z["precision"] != "surveyed") for z in zones],

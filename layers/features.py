@@ -12,6 +12,8 @@ import pandas as pd
 
 #: One row of a table, as a dict (fast to read) or a pandas row.
 Row = Mapping[str, Any] | pd.Series
+#: Decimals of the coordinates sent to the map: 1e-5 degree, about 1 m.
+COORD_DECIMALS = 5
 
 
 def esc(value: object) -> str:
@@ -19,6 +21,11 @@ def esc(value: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return html.escape(str(value), quote=True)
+
+
+def local_name(row: Row, lang: str) -> str:
+    """A zone's or project's name in ``lang`` (Vietnamese where no English name is recorded)."""
+    return str(row["name_en"] if lang == "en" and row.get("name_en") else row["name_vi"])
 
 
 def rows_html(rows: Iterable[tuple[str, str]]) -> str:
@@ -46,4 +53,4 @@ def feature_collection(geometries: Iterable[str], properties: Iterable[dict[str,
 
 def point_geojson(x: float, y: float) -> str:
     """A GeoJSON point, rounded to about 1 m."""
-    return f'{{"type":"Point","coordinates":[{round(x, 5)},{round(y, 5)}]}}'
+    return f'{{"type":"Point","coordinates":[{round(x, COORD_DECIMALS)},{round(y, COORD_DECIMALS)}]}}'

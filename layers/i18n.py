@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Final
 
 LANGUAGES: Final[tuple[str, ...]] = ("vi", "en")
+#: BCP 47 locale of each language, for number formats made in the browser.
+LOCALES: Final[dict[str, str]] = {"vi": "vi-VN", "en": "en-US"}
 LANGUAGE_NAMES: Final[dict[str, str]] = {"vi": "Tiếng Việt", "en": "English"}
 
 CATALOGUE: Final[dict[str, dict[str, str]]] = {

@@ -7,7 +7,7 @@ import json
 import folium
 from jinja2 import Template
 
-from layers.elements import ScriptElement
+from layers.elements import ScriptElement, script_safe, to_json
 from layers.features import esc
 from layers.i18n import number, text
 from layers.style import SECTOR_COLOURS, CapitalScale
@@ -115,8 +115,8 @@ class Legend(ScriptElement):
         self._name = "Legend"
         self.large = large
         # JSON-encoded so the HTML arrives in the script as one safe string literal.
-        self.html = json.dumps(html).replace("</", "<\\/")
-        self.css = json.dumps(CSS).replace("</", "<\\/")
+        self.html = script_safe(to_json(html))
+        self.css = script_safe(to_json(CSS))
         self.position = json.dumps(position)
 
 
@@ -153,4 +153,4 @@ class TitleBox(ScriptElement):
         super().__init__()
         self._name = "TitleBox"
         html = f"<h3>{esc(title)}</h3><div>{esc(subtitle)}</div>"
-        self.html = json.dumps(html).replace("</", "<\\/")
+        self.html = script_safe(to_json(html))

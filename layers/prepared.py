@@ -18,14 +18,12 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.join import zone_areas_ha
 from geo.settings import SITE_ZONE_KINDS
-from layers.fastsites import COMPACT_ZONES_ABOVE
+from layers.fastsites import COMPACT_ZONES_ABOVE, SCALE
 
 #: About 5 m at this latitude: invisible at the zooms the map allows, a much smaller payload.
 SIMPLIFY_DEGREES = 0.00005
 #: About 20 m, when there are too many zones to send them in detail.
 SIMPLIFY_MANY_DEGREES = 0.0002
-#: Coordinates to 1e-5 degree (about 1 m).
-DECIMALS = 5
 #: Labels of generic areas keep this far (degrees, ~5 km) from the parks' labels.
 PARK_LABEL_CLEARANCE = 0.045
 
@@ -68,20 +66,20 @@ class PreparedZones:
 def encoded_geometry(geometry: BaseGeometry, tolerance: float = SIMPLIFY_DEGREES) -> str:
     """A polygon or multipolygon as ``{"type":"Steps","scale":S,"p":[[ring, ...], ...]}`` JSON.
 
-    Each ring is a flat list ``x0, y0, dx1, dy1, ...`` in 1/S degree (S = 10^5, about 1 m):
-    less than half the bytes of GeoJSON's decimals, and the zones go to the browser on
-    every rerun.
+    Each ring is a flat list ``x0, y0, dx1, dy1, ...`` in 1/S degree (S is
+    :data:`layers.fastsites.SCALE`, about 1 m): less than half the bytes of GeoJSON's
+    decimals, and the zones go to the browser on every rerun.
     """
     polygons = []
     for part in shapely.get_parts(shapely.simplify(geometry, tolerance)):
         rings = [part.exterior, *part.interiors]
         polygons.append(",".join(_ring_steps(ring.coords) for ring in rings))
     body = ",".join(f"[{p}]" for p in polygons)
-    return f'{{"type":"Steps","scale":{10**DECIMALS},"p":[{body}]}}'
+    return f'{{"type":"Steps","scale":{SCALE},"p":[{body}]}}'
 
 
 def _ring_steps(coords: Any) -> str:
-    steps = np.diff(np.rint(np.asarray(coords)[:, :2] * 10**DECIMALS).astype(np.int64), axis=0, prepend=0)
+    steps = np.diff(np.rint(np.asarray(coords)[:, :2] * SCALE).astype(np.int64), axis=0, prepend=0)
     return "[" + ",".join(map(str, steps.ravel().tolist())) + "]"
 
 
@@ -97,12 +95,12 @@ def prepare_zones(zones: gpd.GeoDataFrame) -> PreparedZones:
     facts = pd.DataFrame(site[[c for c in SITE_ZONE_FACTS if c in site.columns]])
     facts["area_ha"] = zone_areas_ha(site).round(1).to_numpy()
     records = [dict(zip(facts.columns, row, strict=True)) for row in facts.itertuples(index=False)]
-    admin_zones = pd.concat([zones[zones["kind"] == "province"], zones[zones["kind"] == "district"]])
+    province = zones[zones["kind"] == "province"]
+    admin_zones = pd.concat([province, zones[zones["kind"] == "district"]])
     admin = [
         (str(z), str(k), str(n))
         for z, k, n in zip(admin_zones["zone_id"], admin_zones["kind"], admin_zones["name_vi"], strict=True)
     ]
-    province = zones[zones["kind"] == "province"]
     west, south, east, north = (province if not province.empty else zones).total_bounds
     bounds = (float(west), float(south), float(east), float(north))
     return PreparedZones(texts, label_points(zones), records, admin, bounds)

@@ -5,18 +5,13 @@ from __future__ import annotations
 import folium
 import geopandas as gpd
 
-from layers.elements import DrawLayer, json_object
-from layers.features import Row, esc, feature_collection, point_geojson, records, rows_html
+from layers.elements import draw_features
+from layers.features import Row, esc, local_name, point_geojson, records, rows_html
 from layers.i18n import capital, text
 from layers.style import SECTOR_COLOURS
 
 PHASE_FILL = {"2016-2020": 0.9, "2021-2025": 0.0}
 RADIUS = 8
-
-
-def project_name(row: Row, lang: str) -> str:
-    """The project's name in ``lang``."""
-    return str(row["name_en"] if lang == "en" and row.get("name_en") else row["name_vi"])
 
 
 def _site_popup(row: Row, zone_names: dict[str, str], lang: str) -> str:
@@ -34,7 +29,7 @@ def _site_popup(row: Row, zone_names: dict[str, str], lang: str) -> str:
         (text("field.notes", lang), esc(notes)),
         (text("field.plants", lang), esc(row.get("plants", ""))),
     ]
-    title = f"<h4>{esc(project_name(row, lang))}</h4>"
+    title = f"<h4>{esc(local_name(row, lang))}</h4>"
     subtitle = f'<div class="other-name">{esc(other)} · {esc(row["project_id"])}</div>'
     return title + subtitle + rows_html(rows)
 
@@ -57,7 +52,7 @@ def site_properties(row: Row, zone_names: dict[str, str], lang: str) -> dict[str
             "radius": RADIUS - 1 if unspecified else RADIUS,
         },
         "tooltip": (
-            f"<b>{esc(project_name(row, lang))}</b><br>"
+            f"<b>{esc(local_name(row, lang))}</b><br>"
             f"{esc(capital(float(row['capital_bn_vnd']), lang))} · "
             f"{esc(zone_names.get(row['zone_id'], row['zone_id']))}"
         ),
@@ -76,7 +71,7 @@ def sites_layer(sites: gpd.GeoDataFrame, zone_names: dict[str, str], lang: str) 
         return group
     geometries = [point_geojson(p.x, p.y) for p in sites.geometry]
     properties = [site_properties(row, zone_names, lang) for row in records(sites)]
-    options = {"sticky": False, "popupWidth": 380, "highlight": {"weight": 5}, "mark": "__sitesDrawn"}
-    collection = feature_collection(geometries, properties)
-    DrawLayer("features", json_object(options, collection=collection)).add_to(group)
+    draw_features(
+        geometries, properties, sticky=False, popupWidth=380, highlight={"weight": 5}, mark="__sitesDrawn"
+    ).add_to(group)
     return group

@@ -8,9 +8,9 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from layers.elements import DrawLayer, json_object, to_json
+from layers.elements import DrawLayer, draw_features, draw_labels, json_object
 from layers.fastsites import COMPACT_ZONES_ABOVE, compact_zones_payload
-from layers.features import Row, esc, feature_collection, rows_html
+from layers.features import Row, esc, local_name, rows_html
 from layers.i18n import capital, number, text
 from layers.prepared import PreparedZones, prepare_zones
 from layers.style import KIND_STROKE, PRECISION_DASH, CapitalScale
@@ -19,11 +19,6 @@ from layers.style import KIND_STROKE, PRECISION_DASH, CapitalScale
 FILL_OPACITY = {"park": 0.75, "coastal_zone": 0.22, "cluster_area": 0.15}
 #: At most this many zones get a capital label: the ones with the most capital.
 MAX_LABELS = 25
-
-
-def zone_name(row: Row, lang: str) -> str:
-    """The zone's name in ``lang`` (Vietnamese where no English name is recorded)."""
-    return str(row["name_en"] if lang == "en" and row.get("name_en") else row["name_vi"])
 
 
 def _zone_popup(row: Row, lang: str) -> str:
@@ -39,7 +34,7 @@ def _zone_popup(row: Row, lang: str) -> str:
         (text("field.developer", lang), esc(row.get("developer", ""))),
         (text("field.status", lang), esc(row.get("status", ""))),
     ]
-    return f"<h4>{esc(zone_name(row, lang))}</h4>{rows_html(rows)}"
+    return f"<h4>{esc(local_name(row, lang))}</h4>{rows_html(rows)}"
 
 
 def zone_properties(row: Row, scale: CapitalScale, lang: str) -> dict[str, object]:
@@ -56,7 +51,7 @@ def zone_properties(row: Row, scale: CapitalScale, lang: str) -> dict[str, objec
             "weight": weight,
             "dashArray": PRECISION_DASH.get(row["precision"]),
         },
-        "tooltip": f"<b>{esc(zone_name(row, lang))}</b><br>{esc(capital(value, lang))}",
+        "tooltip": f"<b>{esc(local_name(row, lang))}</b><br>{esc(capital(value, lang))}",
         "popup": _zone_popup(row, lang),
     }
 
@@ -101,9 +96,8 @@ def zones_layer(
         return group
     geometries = [prepared.geometry[zone["zone_id"]] for zone in figures]
     properties = [zone_properties(zone, scale, lang) for zone in figures]
-    options = {"sticky": True, "popupWidth": 360, "highlight": {"weight": 4, "fillOpacity": 0.85}}
-    collection = feature_collection(geometries, properties)
-    DrawLayer("features", json_object(options, collection=collection)).add_to(group)
+    highlight = {"weight": 4, "fillOpacity": 0.85}
+    draw_features(geometries, properties, sticky=True, popupWidth=360, highlight=highlight).add_to(group)
     return group
 
 
@@ -124,9 +118,7 @@ def labels_layer(
             short = text(f"kind.{zone['kind']}", lang)
         label = f"{esc(short)}: <b>{esc(number(zone['capital_bn_vnd'], lang))}</b>"
         html = f'<div class="zone-label zone-label-{esc(zone["zone_id"])}">{label}</div>'
-        lat, lng = prepared.label_points[zone["zone_id"]]
-        items.append([round(lat, 5), round(lng, 5), html])
+        items.append((*prepared.label_points[zone["zone_id"]], html))
     if items:
-        options = {"items": items, "className": "zone-label-icon", "size": [180, 18], "anchor": [-8, 22]}
-        DrawLayer("labels", to_json(options)).add_to(group)
+        draw_labels(items, "zone-label-icon", (180, 18), (-8, 22)).add_to(group)
     return group

@@ -13,11 +13,10 @@ from geo.load import Plan
 from geo.view import View
 from layers import mapview
 from layers.fastsites import GROUP_ABOVE, GROUP_BELOW_ZOOM
-from layers.features import esc, rows_html
+from layers.features import esc, local_name, rows_html
 from layers.i18n import capital, number, percent, text, usd_millions
 from layers.prepared import PreparedZones
 from layers.style import CapitalScale
-from layers.zones import zone_name
 from ui.state import current, rate
 
 MAP_KEY = "map"
@@ -105,7 +104,7 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
     figures = view.load.set_index("zone_id")
     value = float(figures["capital_bn_vnd"].get(zone_id, 0.0))
     area_ha = float(zone_areas_ha(plan.zones[plan.zones["zone_id"] == zone_id]).iloc[0])
-    st.subheader(zone_name(zone, lang))
+    st.subheader(local_name(zone, lang))
     facts = [
         (text("field.kind", lang), text(f"kind.{zone['kind']}", lang)),
         (text("field.allocated", lang), capital(value, lang)),

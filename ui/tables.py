@@ -18,7 +18,6 @@ from geo.view import Filters, View, fold
 from layers import mapview
 from layers.i18n import number, text
 from layers.style import SECTOR_COLOURS
-from layers.zones import zone_name
 from ui.state import rate
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg")
@@ -56,7 +55,7 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
     st.subheader(text("load.title", lang))
     st.info(text(f"load.explain.{filters.policy}", lang))
     load = view.load.copy()
-    names = {z: zone_name(r, lang) for z, r in plan.zones.set_index("zone_id", drop=False).iterrows()}
+    names = mapview.zone_names(plan.zones, lang)
     table = pd.DataFrame(
         {
             text("col.zone", lang): load["zone_id"].map(names),
