@@ -16,7 +16,6 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from bench.generate import write  # noqa: E402
 from geo import settings  # noqa: E402
 from tests.test_browser import CHROMIUM_FLAGS as FLAGS  # noqa: E402
+from tests.test_browser import free_port  # noqa: E402
 
 APP = ROOT / "app.py"
 NAIVE = ROOT / "bench" / "naive_app.py"
@@ -141,15 +141,9 @@ def rerun_figures(script: Path, folder: Path | None, repeat: int) -> tuple[float
     return statistics.median(times), int(statistics.median(sizes))
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def served(script: Path, folder: Path | None) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     env = {**os.environ}
     env.pop(settings.DATA_DIR_ENV, None)
     if folder is not None:
