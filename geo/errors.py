@@ -1,8 +1,50 @@
-"""The one error type of the pipeline: a list of problems found in the user's or bundled data."""
+"""The one error type of the pipeline: a list of problems found in the user's or bundled data.
+
+Messages are English strings that may carry their Vietnamese wording (:class:`Phrase`), so
+``geo`` stays free of any UI while the app shows every problem in the user's language.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+class Phrase(str):
+    """English text (the ``str`` value) that also carries its Vietnamese wording.
+
+    A ``Phrase`` compares and prints as its English text, so code and tests that treat
+    messages as plain strings keep working; :func:`in_lang` picks the wording.
+    """
+
+    vi: str
+
+    def __new__(cls, en: str, vi: str | None = None) -> Phrase:
+        made = super().__new__(cls, en)
+        made.vi = en if vi is None else vi
+        return made
+
+    def __reduce__(self) -> tuple[type[Phrase], tuple[str, str]]:
+        # Plans and their problems are cached and may be pickled: keep both wordings.
+        return (Phrase, (str(self), self.vi))
+
+
+def phrase(en: str, vi: str, **values: object) -> Phrase:
+    """``Phrase(en.format(**values), vi.format(**values))``: one message, two wordings."""
+    return Phrase(en.format(**values), vi.format(**values))
+
+
+def in_lang(message: str, lang: str) -> str:
+    """``message`` in ``lang`` (``"vi"`` or ``"en"``): its Vietnamese wording if it has one."""
+    if lang == "vi" and isinstance(message, Phrase):
+        return message.vi
+    return str(message)
+
+
+#: The frame of a message, per language: where, column, expected, found.
+_FRAME: dict[str, tuple[str, str, str]] = {
+    "en": (", column `{field}`", "expected {expected}; found {found}", "`{source}`"),
+    "vi": (", cột `{field}`", "cần {expected}; thấy {found}", "`{source}`"),
+}
 
 
 @dataclass(frozen=True)
@@ -19,7 +61,7 @@ class Problem:
     field
         Column or property; empty when the problem is not about one field.
     expected
-        What was expected, in plain words.
+        What was expected, in plain words (a :class:`Phrase` where it has been translated).
     found
         What was found.
     """
@@ -31,12 +73,17 @@ class Problem:
     found: str
 
     def __str__(self) -> str:
-        place = f"`{self.source}`"
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``: file, place, column, what was expected and found."""
+        column, body, name = _FRAME.get(lang, _FRAME["en"])
+        place = name.format(source=self.source)
         if self.where:
-            place += f" {self.where}"
+            place += " " + in_lang(self.where, lang)
         if self.field:
-            place += f", column `{self.field}`"
-        return f"{place}: expected {self.expected}; found {self.found}"
+            place += column.format(field=self.field)
+        return place + ": " + body.format(expected=in_lang(self.expected, lang), found=in_lang(self.found, lang))
 
 
 class PlanDataError(ValueError):

@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo import settings
-from geo.errors import Problem, shown
+from geo.errors import Problem, phrase, shown
 
 ID_PATTERN: Final[re.Pattern[str]] = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 NUMBER_PATTERN: Final[re.Pattern[str]] = re.compile(r"^-?\d+(\.\d+)?$")
@@ -61,11 +61,11 @@ HEADER_ALIASES: Final[dict[str, str]] = {
 
 def _row(index: int) -> str:
     # Header is row 1 of the file, so the first record is row 2: what a spreadsheet shows.
-    return f"row {index + 2}"
+    return phrase("row {n}", "dòng {n}", n=index + 2)
 
 
 def _feature(index: int) -> str:
-    return f"feature {index + 1}"
+    return phrase("feature {n}", "đối tượng {n}", n=index + 1)
 
 
 def record_place(source: str, index: int) -> str:

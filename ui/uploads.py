@@ -61,7 +61,7 @@ def render_uploaders(lang: str) -> None:
 def report(plan: Plan, problems: list[Problem], lang: str) -> None:
     """What was used from the user's files, and every problem, in plain words."""
     if problems:
-        lines = "\n".join(f"- {_plain(p)}" for p in problems[:200])
+        lines = "\n".join(f"- {_plain(p, lang)}" for p in problems[:200])
         more = f"\n- … (+{len(problems) - 200})" if len(problems) > 200 else ""
         st.error(text("upload.problems", lang).format(count=len(problems)) + "\n\n" + lines + more)
     st.info(
@@ -71,6 +71,6 @@ def report(plan: Plan, problems: list[Problem], lang: str) -> None:
     )
 
 
-def _plain(problem: Problem) -> str:
+def _plain(problem: Problem, lang: str) -> str:
     # Markdown would read a file's own text as formatting (or a link): show it as code.
-    return "`" + str(problem).replace("`", "'") + "`"
+    return "`" + problem.text(lang).replace("`", "'") + "`"
