@@ -83,7 +83,9 @@ class Problem:
             place += " " + in_lang(self.where, lang)
         if self.field:
             place += column.format(field=self.field)
-        return place + ": " + body.format(expected=in_lang(self.expected, lang), found=in_lang(self.found, lang))
+        return (
+            place + ": " + body.format(expected=in_lang(self.expected, lang), found=in_lang(self.found, lang))
+        )
 
 
 class PlanDataError(ValueError):
