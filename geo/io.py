@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import io as _io
+import re
 import tempfile
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Final
 
 import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geo import settings
-from geo.errors import PlanDataError, Problem
+from geo import formats, settings
+from geo.errors import PlanDataError, Problem, phrase, shown
 
 TABLE_SUFFIXES: Final[tuple[str, ...]] = (".csv", ".xlsx")
 LAYER_SUFFIXES: Final[tuple[str, ...]] = (
@@ -32,10 +33,12 @@ LAYER_DRIVERS: Final[dict[str, str]] = {
     "gpkg": "GPKG",
     "fgb": "FlatGeobuf",
 }
-#: Upper bounds for uploaded and zipped input (zip bombs, runaway files).
-MAX_FILE_BYTES: Final[int] = 50 * 1024 * 1024
+#: Upper bounds for uploaded and zipped input (zip bombs, runaway files). Decimal megabytes,
+#: as the uploader counts them (``maxUploadSize`` in ``.streamlit/config.toml`` is the same 50).
+MAX_FILE_MB: Final[int] = 50
+MAX_FILE_BYTES: Final[int] = MAX_FILE_MB * 10**6
 MAX_ZIP_ENTRIES: Final[int] = 200
-MAX_ZIP_BYTES: Final[int] = 200 * 1024 * 1024
+MAX_ZIP_BYTES: Final[int] = 200 * 10**6
 
 
 def _fail(path: Path, expected: str, found: str) -> PlanDataError:
@@ -43,13 +46,23 @@ def _fail(path: Path, expected: str, found: str) -> PlanDataError:
 
 
 def _check_size(path: Path) -> None:
-    if not path.exists():
-        raise _fail(path, "an existing file", "no such file")
+    if not path.is_file():
+        raise _fail(
+            path, phrase("an existing file", "một tệp có thật"), phrase("no such file", "không có tệp này")
+        )
     size = path.stat().st_size
     if size == 0:
-        raise _fail(path, "a non-empty file", "an empty file (0 bytes)")
+        raise _fail(
+            path,
+            phrase("a non-empty file", "một tệp có nội dung"),
+            phrase("an empty file (0 bytes)", "một tệp rỗng (0 byte)"),
+        )
     if size > MAX_FILE_BYTES:
-        raise _fail(path, f"at most {MAX_FILE_BYTES // 2**20} MB", f"{size / 2**20:.1f} MB")
+        raise _fail(
+            path,
+            phrase("at most {mb} MB", "tối đa {mb} MB", mb=MAX_FILE_MB),
+            f"{size / 10**6:.1f} MB",
+        )
 
 
 def decode_utf8(raw: bytes, name: str) -> str:
@@ -110,96 +123,155 @@ ZIP_MEMBER_SUFFIXES: Final[tuple[str, ...]] = (
     ".fgb",
 )
 LAYER_IN_ZIP: Final[tuple[str, ...]] = (".shp", ".geojson", ".json", ".gpkg", ".fgb")
+#: File-type bits of a zip member made on Unix (``external_attr >> 16``): a symbolic link.
+_SYMLINK_MODE: Final[int] = 0o120000
 
 
 def _zip_problems(path: Path, infos: list[zipfile.ZipInfo]) -> list[Problem]:
     problems = []
     if len(infos) > MAX_ZIP_ENTRIES:
-        problems.append(Problem(path.name, "", "", f"at most {MAX_ZIP_ENTRIES} entries", str(len(infos))))
+        problems.append(
+            Problem(
+                path.name,
+                "",
+                "",
+                phrase("at most {n} entries", "tối đa {n} mục", n=MAX_ZIP_ENTRIES),
+                str(len(infos)),
+            )
+        )
     for info in infos:
         parts = Path(info.filename.replace("\\", "/")).parts
+        entry = phrase("entry {name}", "mục {name}", name=shown(info.filename))
         if info.filename.startswith(("/", "\\")) or ".." in parts or ":" in info.filename:
             problems.append(
                 Problem(
                     path.name,
-                    f"entry {info.filename!r}",
+                    entry,
                     "",
-                    "a path inside the archive",
-                    "a path that escapes it",
+                    phrase("a path inside the archive", "một đường dẫn bên trong tệp nén"),
+                    phrase("a path that escapes it", "một đường dẫn ra ngoài tệp nén"),
+                )
+            )
+        elif (info.external_attr >> 16) & 0o170000 == _SYMLINK_MODE:
+            problems.append(
+                Problem(
+                    path.name,
+                    entry,
+                    "",
+                    phrase("a file", "một tệp"),
+                    phrase(
+                        "a symbolic link (links are not followed)",
+                        "một liên kết tượng trưng (không mở liên kết)",
+                    ),
                 )
             )
     return problems
 
 
 def _extract_zip(path: Path, folder: Path) -> Path:
-    """Extract the layer files of a zip into ``folder``, checking paths and real sizes.
+    """Extract the one layer of a zip and the files beside it into ``folder``; return the layer.
 
-    Sizes are counted while decompressing, not taken from the archive's own (forgeable)
-    headers, so a zip bomb stops at :data:`MAX_ZIP_BYTES`.
+    Members keep their folders, so side files with the same name in two folders stay apart,
+    and only those in the layer's own folder are extracted. Sizes are counted while
+    decompressing, not taken from the archive's own (forgeable) headers, so a zip bomb stops
+    at :data:`MAX_ZIP_BYTES`.
     """
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise _fail(path, "a zip archive", "a file that is not a valid zip") from None
+        raise _fail(
+            path,
+            phrase("a zip archive", "một tệp nén zip"),
+            phrase("a file that is not a valid zip", "một tệp zip hỏng"),
+        ) from None
     with archive:
         infos = archive.infolist()
         problems = _zip_problems(path, infos)
         if problems:
             raise PlanDataError(problems)
-        wanted = [
-            i for i in infos if not i.is_dir() and Path(i.filename).suffix.lower() in ZIP_MEMBER_SUFFIXES
-        ]
-        layers = [i.filename for i in wanted if Path(i.filename).suffix.lower() in LAYER_IN_ZIP]
+        files = [i for i in infos if not i.is_dir()]
+        layers = [i for i in files if PurePosixPath(i.filename).suffix.lower() in LAYER_IN_ZIP]
         if len(layers) != 1:
             raise _fail(
-                path, "exactly one .shp, .geojson, .gpkg or .fgb inside the zip", ", ".join(layers) or "none"
+                path,
+                phrase(
+                    "exactly one .shp, .geojson, .gpkg or .fgb inside the zip",
+                    "đúng một tệp .shp, .geojson, .gpkg hoặc .fgb trong tệp nén",
+                ),
+                ", ".join(i.filename for i in layers) or phrase("none", "không có"),
             )
+        home = PurePosixPath(layers[0].filename).parent
+        wanted = [
+            i
+            for i in files
+            if PurePosixPath(i.filename).parent == home
+            and PurePosixPath(i.filename).suffix.lower() in ZIP_MEMBER_SUFFIXES
+        ]
         total = 0
         for info in wanted:
-            target = folder / Path(info.filename).name
+            target = folder.joinpath(*PurePosixPath(info.filename).parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
             with archive.open(info) as source, target.open("wb") as sink:
                 while chunk := source.read(1 << 20):
                     total += len(chunk)
                     if total > MAX_ZIP_BYTES:
                         raise _fail(
                             path,
-                            f"at most {MAX_ZIP_BYTES // 2**20} MB once unpacked",
-                            "more than that (a zip bomb?)",
+                            phrase(
+                                "at most {mb} MB once unpacked",
+                                "tối đa {mb} MB sau khi giải nén",
+                                mb=MAX_ZIP_BYTES // 10**6,
+                            ),
+                            phrase("more than that (a zip bomb?)", "nhiều hơn thế (bom nén?)"),
                         )
                     sink.write(chunk)
-    return folder / Path(layers[0]).name
+    return folder.joinpath(*PurePosixPath(layers[0].filename).parts)
+
+
+def _scrubbed(message: str, staged: Path, name: str) -> str:
+    """A reader's message with our folders and staged names replaced by the user's file name."""
+    text = message.strip().splitlines()[0] if message.strip() else "an unreadable file"
+    text = text.replace(str(staged), name).replace(str(staged.parent), "")
+    # Any other absolute path (GDAL names the files it tried) says nothing the user needs.
+    return re.sub(r"(?:[A-Za-z]:)?(?:/[^\s'\",;:]+){2,}", "…", text)
 
 
 def read_layer(path: Path | str) -> gpd.GeoDataFrame:
     """Read a vector layer and return it in :data:`settings.CRS`.
 
-    GeoJSON, GeoPackage, shapefile (plain or zipped) and FlatGeobuf are read with pyogrio.
-    A layer whose CRS is not declared is refused rather than guessed.
+    Only GeoJSON, GeoPackage, shapefile (plain or zipped) and FlatGeobuf are read, each with
+    its own driver after a check of its content (:mod:`geo.formats`). A layer whose CRS is
+    not declared is refused rather than guessed.
     """
     path = Path(path)
     _check_size(path)
-    suffix = path.suffix.lower()
-    if suffix not in LAYER_SUFFIXES or suffix in (".csv", ".xlsx"):
-        raise _fail(path, "a layer: .geojson, .gpkg, .shp, .fgb or a zipped shapefile", suffix)
     with tempfile.TemporaryDirectory() as folder:
-        source = _extract_zip(path, Path(folder)) if suffix == ".zip" else path
+        source = _extract_zip(path, Path(folder)) if path.suffix.lower() == ".zip" else path
+        opening = formats.check_layer(source, path.name)
+        readable = phrase("a readable vector layer", "một lớp dữ liệu không gian đọc được")
         try:
-            frame = pyogrio.read_dataframe(source)
+            frame = pyogrio.read_dataframe(opening.source, layer=opening.layer)
+        except IndexError:
+            # What pyogrio raises when GDAL finds no layer in the file.
+            raise _fail(path, readable, phrase("no layer in the file", "tệp không có lớp nào")) from None
         except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-            raise _fail(path, "a readable vector layer", _first_line(str(exc))) from None
+            raise _fail(path, readable, _scrubbed(str(exc), source, path.name)) from None
     if not isinstance(frame, gpd.GeoDataFrame):
-        raise _fail(path, "a layer with geometries", "a table without geometry")
+        raise _fail(
+            path,
+            phrase("a layer with geometries", "một lớp có hình học"),
+            phrase("a table without geometry", "một bảng không có hình học"),
+        )
     if frame.crs is None:
         raise _fail(
             path,
-            "a declared coordinate reference system (.prj file, or the CRS of the layer)",
-            "no CRS",
+            phrase(
+                "a declared coordinate reference system (.prj file, or the CRS of the layer)",
+                "hệ tọa độ được khai báo (tệp .prj, hoặc hệ tọa độ của lớp)",
+            ),
+            phrase("no CRS", "không có hệ tọa độ"),
         )
     return frame.to_crs(settings.CRS)
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else "an unreadable file"
 
 
 def read_points_table(path: Path | str) -> gpd.GeoDataFrame:

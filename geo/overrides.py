@@ -8,13 +8,14 @@ read, never written.
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
 from geo import derive, io, settings
-from geo.errors import Problem
+from geo.errors import Problem, phrase
 from geo.join import check_project_zones, join_sites, with_areas
 from geo.load import Plan, load_plan, read_collecting, read_sites
 from geo.validate import validate_projects, validate_sites, validate_zones
@@ -28,6 +29,9 @@ def _merge_zones(
         return bundled, set()
     clean, found = validate_zones(gpd.GeoDataFrame(raw), path.name)
     problems += found
+    if clean.empty:
+        # Nothing usable (e.g. no zone_id column): the bundled zones stay as they were.
+        return bundled, set()
     replaced = set(clean["zone_id"])
     kept = bundled[~bundled["zone_id"].isin(replaced)]
     merged = pd.concat([kept, clean], ignore_index=True)
@@ -148,38 +152,53 @@ UPLOAD_SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 
 
+def staged_name(name: str) -> str:
+    """A file name the disk accepts for a user's upload, as close to theirs as possible.
+
+    Folders and control characters go; the stem is cut so the name fits in 200 bytes (names
+    of 300 characters failed with "File name too long"); the ending is kept, lower-cased.
+    """
+    base = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
+    base = "".join(c for c in base if unicodedata.category(c)[0] != "C").strip() or "upload"
+    stem, suffix = Path(base).stem, Path(base).suffix.lower()
+    if len(suffix.encode()) > 16:
+        stem, suffix = base, ""
+    room = 200 - len(suffix.encode())
+    stem = stem.encode()[:room].decode(errors="ignore").strip() or "upload"
+    return stem + suffix
+
+
 def load_uploads(files: dict[str, tuple[str, bytes]]) -> tuple[Plan, list[Problem]]:
     """:func:`load_overrides` for uploaded files, given as ``{"zones": (name, content), ...}``.
 
-    Each file is staged in a private temporary folder under a fixed name (the user's file
-    name is only kept for messages), read, and deleted.
+    Each file is staged alone in a private temporary folder (under :func:`staged_name`, so
+    messages name the user's file and never our folders), read, and deleted. Only the
+    readers' and validation's errors are problems with the files; anything else is a bug of
+    ours and propagates.
     """
     problems: list[Problem] = []
     with tempfile.TemporaryDirectory() as folder:
         paths: dict[str, Path] = {}
         for kind, (name, content) in files.items():
-            suffix = Path(name).suffix.lower()
+            staged = Path(folder) / kind / staged_name(name)
+            suffix = staged.suffix
             if suffix not in UPLOAD_SUFFIXES[kind]:
                 problems.append(
                     Problem(
-                        Path(name).name,
+                        staged.name,
                         "",
                         "",
-                        "a file ending in " + ", ".join(UPLOAD_SUFFIXES[kind]),
+                        phrase(
+                            "a file ending in {endings}",
+                            "một tệp có đuôi {endings}",
+                            endings=", ".join(UPLOAD_SUFFIXES[kind]),
+                        ),
                         repr(suffix),
                     )
                 )
                 continue
-            # A folder per file, so the message names the user's file, never our staging path.
-            staged = Path(folder) / kind / Path(name).name
             staged.parent.mkdir()
             staged.write_bytes(content)
             paths[kind] = staged
-        try:
-            plan, found = load_overrides(**paths)
-        # Any reader failure is the file's problem, told plainly, never a traceback.
-        except Exception as exc:
-            names = ", ".join(name for name, _ in files.values())
-            found = [Problem(names, "", "", "files the readers understand", f"{type(exc).__name__}: {exc}")]
-            plan = load_plan()
+        plan, found = load_overrides(**paths)
     return plan, problems + found
