@@ -1,4 +1,4 @@
-"""All disk access: tables (CSV, XLSX) and layers (any format pyogrio reads), CRS handled."""
+"""All disk access: tables (CSV, XLSX) and layers (GeoJSON, GeoPackage, FlatGeobuf, shapefile)."""
 
 from __future__ import annotations
 
