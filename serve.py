@@ -2,7 +2,8 @@
 
 ``streamlit run`` imports an app's libraries on the first visit after a start: that visitor
 waited ~4 s instead of ~2 s. Here they are imported while the server starts, in the same
-process, so the first run of ``app.py`` finds them loaded. Arguments go to ``streamlit run``.
+process, so the first run of ``app.py`` finds them loaded. Arguments go to ``streamlit run``;
+``--script PATH`` runs another script the same way (the benchmark's baseline).
 """
 
 from __future__ import annotations
@@ -22,5 +23,9 @@ import shapely  # noqa: F401
 from streamlit.web import cli
 
 if __name__ == "__main__":
-    sys.argv = ["streamlit", "run", str(Path(__file__).with_name("app.py")), *sys.argv[1:]]
+    arguments = sys.argv[1:]
+    script = str(Path(__file__).with_name("app.py"))
+    if arguments[:1] == ["--script"]:
+        script, arguments = arguments[1], arguments[2:]
+    sys.argv = ["streamlit", "run", script, *arguments]
     sys.exit(cli.main())

@@ -14,57 +14,29 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402
+
+from bench.browser import APP, CHROMIUM_FLAGS, NAIVE, served  # noqa: E402
 from bench.generate import write  # noqa: E402
 from geo import settings  # noqa: E402
-from tests.test_browser import CHROMIUM_FLAGS as FLAGS  # noqa: E402
-from tests.test_browser import free_port  # noqa: E402
+from layers.i18n import text  # noqa: E402
 
-APP = ROOT / "app.py"
-NAIVE = ROOT / "bench" / "naive_app.py"
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-#: Run in every frame as it is created. The page records when the user pressed something;
-#: a map frame checks, every animation frame, how many sites are drawn (the app's own
-#: count if it keeps one, else the paths in Leaflet's overlay pane, which for the
-#: baseline are its circle markers) and records each new drawing with the time. Both
-#: times come from the browser, so Playwright's own delays do not count.
-WATCH_JS = """
-(() => {
-  window.__inputs = [];
-  for (const type of ["pointerdown", "keydown"]) {
-    window.addEventListener(type, () => window.__inputs.push(Date.now()), true);
-  }
-  window.__drawings = [];
-  let last = "";
-  const tick = () => {
-    const pane = document.querySelector(".leaflet-overlay-pane");
-    if (pane) {
-      const mark = window.__sitesDrawn;
-      const count = mark ? mark.count : pane.querySelectorAll("path").length;
-      const key = mark ? count + "@" + mark.at : String(count);
-      if (key !== last) { window.__drawings.push([Date.now(), count]); last = key; }
-    }
-    requestAnimationFrame(tick);
-  };
-  // A frame asked before its document has loaded was never called back in Chromium.
-  window.addEventListener("DOMContentLoaded", () => requestAnimationFrame(tick));
-})();
-"""
+MAP_FRAME_TITLE = "streamlit_folium.st_folium"
+OBSERVER = (Path(__file__).parent / "observe.js").read_text(encoding="utf-8")
 
 
 def median_time(action: Callable[[], None], repeat: int) -> float:
@@ -141,130 +113,140 @@ def rerun_figures(script: Path, folder: Path | None, repeat: int) -> tuple[float
     return statistics.median(times), int(statistics.median(sizes))
 
 
-@contextmanager
-def served(script: Path, folder: Path | None) -> Iterator[str]:
-    port = free_port()
-    env = {**os.environ}
-    env.pop(settings.DATA_DIR_ENV, None)
-    if folder is not None:
-        env[settings.DATA_DIR_ENV] = str(folder)
-    if script == NAIVE:
-        # Streamlit serves static/ beside the script it runs: give the baseline the same
-        # Leaflet files as the app, or it could not draw a map offline at all.
-        stage = Path(tempfile.mkdtemp(prefix="tb-naive-"))
-        shutil.copytree(ROOT / "static", stage / "static")
-        script = Path(shutil.copy(NAIVE, stage / NAIVE.name))
-        env["PYTHONPATH"] = str(ROOT)
-    # The app starts as `make run` starts it (serve.py); the baseline with `streamlit run`.
-    if script == APP:
-        command = [sys.executable, str(ROOT / "serve.py"), "--server.port", str(port)]
-    else:
-        command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
-    command += [
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--server.enableStaticServing",
-        "true",
-    ]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    stage_folder = script.parent if script.parent != NAIVE.parent else None
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"{script.name} did not start") from None
-                time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        if stage_folder is not None and stage_folder.name.startswith("tb-naive-"):
-            shutil.rmtree(stage_folder, ignore_errors=True)
+#: One person's filter changes, each a single action from the state before: (widget, value,
+#: add or remove). Ten distinct states, each new to the server (first-time); then the same
+#: actions undone in reverse order, which revisits each state (repeated).
+ACTIONS: list[tuple[str, str, bool]] = [
+    ("sector", "mechanical", True),
+    ("phase", "2016-2020", True),
+    ("policy", "full", True),
+    ("sector", "electronics", True),
+    ("phase", "2016-2020", False),
+    ("policy", "first", True),
+    ("sector", "mechanical", False),
+    ("phase", "2021-2025", True),
+    ("policy", "split", True),
+    ("sector", "electronics", False),
+]
 
 
-def _drawings(page: Any) -> list[tuple[int, int]]:
-    """(time, site count) of every drawing in the newest map frame so far."""
-    try:
-        body = page.locator(MAP_FRAME).last.content_frame.locator("body")
-        return [tuple(d) for d in body.evaluate("(_) => window.__drawings || []", timeout=2_000)]
-    except Exception:  # no map frame yet, or one being replaced mid-read: read again
-        return []
+def _undo(actions: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """The actions that walk back through the same states, last first."""
+    policy = settings.DEFAULT_POLICY
+    before = []
+    for widget, value, add in actions:
+        if widget == "policy":
+            before.append(("policy", policy, True))
+            policy = value
+        else:
+            before.append((widget, value, not add))
+    return before[::-1]
 
 
-def _drawn_at(page: Any, expected: int, after: int, timeout: float) -> int:
-    """Browser time (ms) of the first drawing of ``expected`` sites after ``after``."""
+@dataclass(frozen=True)
+class Timing:
+    """Seconds from the user's action (or navigation) to each moment; None if it never came."""
+
+    map: float | None
+    headline: float | None
+    settled: float | None
+
+
+def _frame_logs(page: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The observer's log in the top page, and in every map frame now on the page."""
+    top = page.evaluate("() => window.__bench")
+    maps = []
+    for frame in page.frames[1:]:
+        try:
+            if frame.frame_element().get_attribute("title") != MAP_FRAME_TITLE:
+                continue
+            log = frame.evaluate("() => window.__bench || null")
+        except PlaywrightError:  # a frame replaced while it was read: the new one counts
+            continue
+        if log:
+            maps.append(log)
+    return top, maps
+
+
+def _settled(page: Any, quiet: float, timeout: float) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Wait until no frame has changed for ``quiet`` seconds and Streamlit is not running."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        # The times are the browser's own, so read seldom: reading is work for the browser
-        # that would slow the very drawing being timed.
-        time.sleep(0.4)
-        for at, count in _drawings(page):
-            if at >= after and count == expected:
-                return at
-    raise TimeoutError(f"the map did not show {expected} sites within {timeout:.0f} s")
+        # Read seldom: reading is work for the browser, which would slow what is timed.
+        time.sleep(0.3)
+        top, maps = _frame_logs(page)
+        last = max([top["lastChange"], *(m["lastChange"] for m in maps)])
+        browser_now = float(page.evaluate("() => performance.timeOrigin + performance.now()"))
+        running = page.locator('[data-testid="stStatusWidget"]').count() > 0
+        if maps and not running and browser_now - last >= quiet * 1000:
+            return top, maps
+    raise TimeoutError(f"the page did not settle within {timeout:.0f} s")
 
 
-def _change_phase(page: Any, label: str, phase: str | None) -> int:
-    """Choose ``phase`` (from none chosen) or remove it: one user action, as a user would.
+def _timing(top: dict[str, Any], maps: list[dict[str, Any]], since: float) -> Timing:
+    def last(paints: list[float]) -> float | None:
+        after = [p for p in paints if p >= since]
+        return (max(after) - since) / 1000 if after else None
 
-    Returns the browser time (ms) of that action's press.
-    """
+    map_paints = [p for m in maps for p in m["paints"]["map"]]
+    return Timing(last(map_paints), last(top["paints"]["headline"]), last(top["paints"]["page"] + map_paints))
+
+
+def _act(page: Any, widget: str, value: str, add: bool) -> float:
+    """One action in the sidebar, as a person does it; the browser time of its press."""
     sidebar = page.get_by_test_id("stSidebar")
-    if phase is not None:
-        sidebar.get_by_role("combobox", name=label).click()
-        option = page.get_by_role("option", name=re.compile(phase.replace("-", ".")))
+    label = text(f"{widget}.{value}", "en")
+    page.evaluate("() => { window.__bench.inputs = []; }")
+    if widget == "policy":
+        sidebar.get_by_text(label, exact=True).click()
+    elif add:
+        sidebar.get_by_role("combobox", name=text(widget, "en")).click()
+        option = page.get_by_role("option", name=label, exact=True)
         option.wait_for()
-        page.evaluate("() => { window.__inputs = []; }")
+        page.evaluate("() => { window.__bench.inputs = []; }")
         option.click()
     else:
-        button = sidebar.get_by_role("button", name=re.compile("^Remove"))
-        page.evaluate("() => { window.__inputs = []; }")
-        button.click()
-    return int(page.evaluate("() => window.__inputs[0]"))
+        sidebar.get_by_role("button", name=f"Remove {label}", exact=True).click()
+    pressed = float(page.evaluate("() => window.__bench.inputs[0]"))
+    if widget != "policy" and add:
+        page.keyboard.press("Escape")  # close the list of options (after the press is timed)
+    return pressed
 
 
 def browser_figures(
-    script: Path, folder: Path | None, counts: dict[str, int], repeat: int, timeout: float
-) -> tuple[float, float, float, float]:
-    """Page load → sites drawn for a new visitor on a cold server, a new visitor on a warm
-    one, and a returning visitor; then the median of single filter changes (choose a
-    phase, remove it) → sites redrawn, in Chromium."""
+    script: Path, folder: Path | None, quiet: float, timeout: float
+) -> tuple[list[Timing], list[Timing], list[Timing]]:
+    """Loads (new visitor on a cold server, new visitor, returning visitor), then first-time
+    and repeated filter changes, each timed by the same observer in Chromium."""
     from playwright.sync_api import sync_playwright
 
-    label = "Phase" if script == NAIVE else "Giai đoạn"
     with served(script, folder) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
-        loads = []
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
+        loads: list[Timing] = []
         page = None
-        # A new visitor on a cold server (it imports its libraries first), a new visitor on a
-        # warm one (empty browser cache), and that visitor coming back (cached).
         for fresh in (True, True, False):
             if fresh or page is None:
                 page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-                page.add_init_script(WATCH_JS)
-            page.goto(url)
+                page.add_init_script(OBSERVER)
+            page.goto(f"{url}/?lang=en")
             started = float(page.evaluate("() => performance.timeOrigin"))
-            loads.append((_drawn_at(page, counts["all"], 0, timeout) - started) / 1000)
-        times = []
-        for i in range(2 * repeat):
-            phase = "2016-2020" if i % 2 == 0 else None
-            pressed = _change_phase(page, label, phase)
-            drawn = _drawn_at(page, counts[phase or "all"], pressed, timeout)
-            times.append((drawn - pressed) / 1000)
-            if phase is not None:
-                page.keyboard.press("Escape")  # close the list of options
-            page.wait_for_timeout(300)
+            loads.append(_timing(*_settled(page, quiet, timeout), started))
+        first, repeated = [], []
+        for actions, into in ((ACTIONS, first), (_undo(ACTIONS), repeated)):
+            for action in actions:
+                pressed = _act(page, *action)
+                into.append(_timing(*_settled(page, quiet, timeout), pressed))
         browser.close()
-    return (*loads, statistics.median(times))
+    return loads, first, repeated
+
+
+def summary(timings: list[Timing], field: str) -> tuple[float | None, float | None]:
+    """Median and 90th percentile of one moment over ``timings`` (None where it never came)."""
+    values = sorted(v for t in timings if (v := getattr(t, field)) is not None)
+    if not values:
+        return None, None
+    p90 = statistics.quantiles(values, n=10, method="inclusive")[-1] if len(values) > 1 else values[0]
+    return statistics.median(values), p90
 
 
 def site_counts(folder: Path | None) -> dict[str, int]:
@@ -276,6 +258,14 @@ def site_counts(folder: Path | None) -> dict[str, int]:
     sites = gpd.read_file(source / "sites.geojson").merge(projects, on="project_id")
     counts = sites["phase"].value_counts().to_dict()
     return {"all": len(sites), **{p: int(counts.get(p, 0)) for p in settings.PHASES}}
+
+
+#: The three moments the observer times, by their field in :class:`Timing`.
+MOMENTS: dict[str, str] = {"map": "map painted", "headline": "headline updated", "settled": "page settled"}
+
+
+def _shown(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.3f}"
 
 
 def main() -> None:
@@ -314,26 +304,42 @@ def main() -> None:
         )
         if args.quick and folder is not None:
             continue
-        ours_browser = browser_figures(APP, folder, counts, repeat, timeout=180)
-        naive_browser: tuple[float | None, ...] = (None,) * 4
+        # Streamlit can work a second or more between two visible changes on large data.
+        quiet = 1.0 if folder is None else 3.0
+        ours_browser = browser_figures(APP, folder, quiet, timeout=300)
+        naive_browser = None
         if not big:
             try:
-                naive_browser = browser_figures(NAIVE, folder, counts, min(repeat, 3), timeout=180)
+                naive_browser = browser_figures(NAIVE, folder, quiet, timeout=300)
             except TimeoutError:
-                naive_browser = (float("inf"),) * 4
-        figures = (
-            "Chromium: new visitor, cold server: load → drawn (s)",
-            "Chromium: new visitor: load → drawn (s)",
-            "Chromium: returning visitor: load → drawn (s)",
-            "Chromium: filter change → redrawn (s, median)",
-        )
-        for figure, ours_value, naive_value in zip(figures, ours_browser, naive_browser, strict=True):
-            rows.append((label, figure, ours_value, naive_value, ""))
-    print(f"{'data':<24} {'figure':<52} {'app':>12} {'baseline':>12} {'baseline/app':>13}")
+                print(f"{label}: the baseline did not settle within 300 s", file=sys.stderr)
+        for index, visitor in enumerate(("new visitor, cold server", "new visitor", "returning visitor")):
+            for field, moment in MOMENTS.items():
+                rows.append(
+                    (
+                        label,
+                        f"load, {visitor}: {moment} (s)",
+                        getattr(ours_browser[0][index], field),
+                        naive_browser and getattr(naive_browser[0][index], field),
+                        "",
+                    )
+                )
+        for index, kind in ((1, "first-time"), (2, "repeated")):
+            for field, moment in MOMENTS.items():
+                ours_median, ours_p90 = summary(ours_browser[index], field)
+                naive_median, naive_p90 = (
+                    summary(naive_browser[index], field) if naive_browser else (None, None)
+                )
+                rows.append(
+                    (label, f"filter change, {kind}: {moment}, median (s)", ours_median, naive_median, "")
+                )
+                rows.append(
+                    (label, f"filter change, {kind}: {moment}, 90th pct (s)", ours_p90, naive_p90, "")
+                )
+    print(f"{'data':<24} {'figure':<64} {'app':>12} {'baseline':>12} {'baseline/app':>13}")
     for label, figure, ours_value, naive_value, _ in rows:
-        naive_text = "—" if naive_value is None else f"{naive_value:,.3f}"
         ratio = "—" if not naive_value or not ours_value else f"{naive_value / ours_value:,.1f}×"
-        print(f"{label:<24} {figure:<52} {ours_value:>12,.3f} {naive_text:>12} {ratio:>13}")
+        print(f"{label:<24} {figure:<64} {_shown(ours_value):>12} {_shown(naive_value):>12} {ratio:>13}")
     shutil.rmtree(work, ignore_errors=True)
 
 
