@@ -9,7 +9,9 @@ drivers follow what a file names: a VRT document opens any file on the server or
   a later ``GDALAllRegister`` cannot bring them back;
 - GDAL lists no folder when it opens a file (no sidecar is found that the data did not
   come with) and SQLite-based files cannot reach outside themselves;
-- ``/vsicurl/`` and PROJ's network are off.
+- every HTTP request GDAL would make (``CPLHTTPFetch``: a GeoJSON ``crs`` link, a CRS given
+  as a URL) is answered "refused" without touching the network; ``/vsicurl/`` and PROJ's
+  network are off.
 
 :mod:`geo.io` also checks each file's content against what its name says before GDAL sees
 it, and passes the driver explicitly where GDAL allows it.
@@ -70,6 +72,47 @@ def _deregister_others(lib: ctypes.CDLL) -> list[str]:
     return removed
 
 
+#: ``CPLHTTPFetchCallbackFunc``: (url, options, progress, progress arg, write, write arg, user
+#: data) -> ``CPLHTTPResult *``.
+_FETCH = ctypes.CFUNCTYPE(
+    ctypes.c_void_p,
+    ctypes.c_char_p,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+)
+#: Size to allocate for a ``CPLHTTPResult`` (about 64 bytes on 64-bit builds), zeroed.
+_RESULT_BYTES: Final[int] = 256
+#: URLs GDAL asked for since the lock-down, all refused (for tests and logs).
+refused_urls: list[str] = []
+
+
+def _refuse_network(lib: ctypes.CDLL) -> object:
+    """Answer every HTTP fetch of GDAL with a failed result; return the callback to keep alive."""
+    lib.VSICalloc.restype = ctypes.c_void_p
+    lib.VSICalloc.argtypes = [ctypes.c_size_t, ctypes.c_size_t]
+
+    def refuse(url: bytes | None, *_: object) -> int | None:
+        refused_urls.append((url or b"").decode(errors="replace"))
+        result = lib.VSICalloc(1, _RESULT_BYTES)
+        if result:
+            # nStatus, the struct's first field: non-zero means the request failed. GDAL
+            # frees the result (CPLHTTPDestroyResult) with VSIFree, hence VSICalloc.
+            ctypes.cast(result, ctypes.POINTER(ctypes.c_int))[0] = 1
+        return result
+
+    callback = _FETCH(refuse)
+    lib.CPLHTTPSetFetchCallback.argtypes = [_FETCH, ctypes.c_void_p]
+    lib.CPLHTTPSetFetchCallback(callback, None)
+    return callback
+
+
+_callbacks: list[object] = []
+
+
 def lock_down() -> None:
     """Apply :data:`CONFIG` and keep only :data:`ALLOWED_DRIVERS`; check that it held.
 
@@ -79,7 +122,10 @@ def lock_down() -> None:
         If a driver outside the allow-list is still registered afterwards.
     """
     os.environ["PROJ_NETWORK"] = "OFF"
-    removed = _deregister_others(_gdal_library())
+    lib = _gdal_library()
+    removed = _deregister_others(lib)
+    # ctypes callbacks must outlive their use: keep a reference for the process's lifetime.
+    _callbacks.append(_refuse_network(lib))
     skip = " ".join(sorted(set(removed) | set((pyogrio.get_gdal_config_option("GDAL_SKIP") or "").split())))
     pyogrio.set_gdal_config_options({**CONFIG, "GDAL_SKIP": skip})
     left = set(pyogrio.list_drivers()) - ALLOWED_DRIVERS

@@ -16,7 +16,7 @@ import pytest
 import cli
 from geo import gdal, io
 from geo.overrides import load_uploads, staged_name
-from tests.hostile import CANARY_TEXT, CASES, Listener, write_canary
+from tests.hostile import CANARY_TEXT, CASES, Listener, geojson_crs_link, write_canary
 
 
 @pytest.fixture
@@ -96,6 +96,15 @@ def test_refusals_say_what_was_expected_in_both_languages(canary: Path, listener
         }
     )
     assert "'VirtualOGR'" in problems[0].text("en")
+
+
+def test_gdal_itself_reaches_no_url(tmp_path: Path, listener: Listener) -> None:
+    # Past our own checks (straight to pyogrio): GDAL would fetch a GeoJSON crs link.
+    path = tmp_path / "link.geojson"
+    path.write_bytes(geojson_crs_link(listener.url))
+    pyogrio.read_dataframe(f"GeoJSON:{path}")
+    assert listener.requests == []
+    assert f"{listener.url}/crs.wkt" in gdal.refused_urls
 
 
 def test_a_geojson_crs_given_by_name_is_still_read(tmp_path: Path) -> None:
