@@ -132,3 +132,15 @@ def test_sites_are_spread_inside_any_shape(region: shapely.Geometry) -> None:
     points = derive.spread_points(inner, 5)
     assert len(points) == 5
     assert all(region.contains(p) for p in points)
+
+
+def test_the_upload_help_lists_every_allowed_value_in_both_languages() -> None:
+    from geo.validate import PLACEMENTS
+    from layers.i18n import text
+
+    for lang in ("en", "vi"):
+        help_text = text("upload.help", lang)
+        for value in (*settings.ZONE_KINDS, *settings.PRECISIONS, *PLACEMENTS, *settings.SECTORS):
+            assert value in help_text
+        assert "capital_bn_vnd" in help_text
+    assert "bắt buộc" in text("upload.help", "vi")
