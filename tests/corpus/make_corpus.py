@@ -393,7 +393,7 @@ CASES: list[tuple[str, str, object, str]] = [
 MESSAGES_VI: dict[str, str] = {
     "sites_gps_placement.geojson": "cột `placement`: cần một trong point, park, area; thấy 'gps'",
     "sites_unknown_precision.geojson": "cột `precision`: cần một trong surveyed, official",
-    "projects_zone_twice.csv": "dòng 2, cột `site_zone_ids`: cần mỗi khu nhiều nhất một lần; thấy 'kcn-cau-nghin' hai lần",
+    "projects_zone_twice.csv": "cần mỗi khu nhiều nhất một lần; thấy 'kcn-cau-nghin' hai lần",
     "projects_all_zero_capital.csv": "cần ít nhất một dự án có vốn lớn hơn 0; thấy 22 dòng, tất cả bằng 0",
     "projects_unknown_sector.csv": "dòng 5, cột `sector`: cần một trong mechanical, electronics",
     "projects_unknown_phase.csv": "dòng 6, cột `phase`: cần một trong 2016-2020, 2021-2025",
