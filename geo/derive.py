@@ -276,11 +276,17 @@ def spread_points(region: BaseGeometry, count: int) -> list[BaseGeometry]:
     """
     if count == 0:
         return []
+    if region.is_empty or region.area <= 0:
+        raise ValueError("`region` was empty but is expected to have an area")
     spacing = math.sqrt(region.area / (40 * count))
     grid = _hex_grid(region, spacing)
-    while len(grid) < count:
+    # A long, thin or tiny region may catch few grid points: refine until it holds enough;
+    # below a millimetre, fall back to points on the region's own interior.
+    while len(grid) < count and spacing > 1e-3:
         spacing /= 2
         grid = _hex_grid(region, spacing)
+    if len(grid) < count:
+        return [region.representative_point()] * count
     start = region.representative_point()
     chosen = [int(np.argmin(np.hypot(grid[:, 0] - start.x, grid[:, 1] - start.y)))]
     nearest = np.hypot(grid[:, 0] - grid[chosen[0], 0], grid[:, 1] - grid[chosen[0], 1])
@@ -289,6 +295,24 @@ def spread_points(region: BaseGeometry, count: int) -> list[BaseGeometry]:
         chosen.append(pick)
         nearest = np.minimum(nearest, np.hypot(grid[:, 0] - grid[pick, 0], grid[:, 1] - grid[pick, 1]))
     return [shapely.Point(grid[i]) for i in chosen]
+
+
+def inner_region(shape: BaseGeometry, margin: float) -> BaseGeometry:
+    """The part of ``shape`` at least ``margin`` (m) inside its edge, or less if it is thin.
+
+    A long, thin or small shape (a 2,000 x 50 m surveyed strip) shrinks to nothing under a
+    fixed margin: the margin is halved until something is left, and a shape too thin for
+    any margin is used as it is, so sites always land inside it.
+    """
+    if shape.is_empty:
+        return shape
+    step = margin
+    while step > 0.01:
+        inner = shape.buffer(-step)
+        if not inner.is_empty and inner.area > 0:
+            return inner
+        step /= 2
+    return shape
 
 
 def _mainland(region: BaseGeometry) -> BaseGeometry:
@@ -313,12 +337,15 @@ def build_sites(projects: pd.DataFrame, zones: gpd.GeoDataFrame) -> gpd.GeoDataF
         zone = metric.loc[zone_id]
         if zone["kind"] == "park":
             radius = math.sqrt(zone.geometry.area / math.pi)
-            region = zone.geometry.buffer(-0.3 * radius)
+            region = inner_region(zone.geometry, 0.3 * radius)
             placement, precision = "park", "indicative"
         else:
             region = _mainland(
                 zone.geometry.difference(parks.buffer(PARK_CLEARANCE_M)).buffer(-AREA_MARGIN_M)
             )
+            if region.is_empty:
+                # A small or thin area, or one covered by parks: anywhere inside it will do.
+                region = inner_region(zone.geometry, AREA_MARGIN_M)
             placement, precision = "area", "unspecified"
         points = spread_points(region, len(wanted[zone_id]))
         for (project_id, order), point in zip(wanted[zone_id], points, strict=True):

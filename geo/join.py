@@ -148,7 +148,8 @@ def join_sites(
         good.append(not found)
         problems += found
     joined = sites.assign(zone_id=zone_ids, district_id=districts)
-    return joined[good].reset_index(drop=True), problems
+    # A list mask, not `joined[good]`: an empty list would select no columns.
+    return joined[pd.Series(good, index=joined.index, dtype=bool)].reset_index(drop=True), problems
 
 
 def allocate(projects: pd.DataFrame, policy: str = settings.DEFAULT_POLICY) -> pd.DataFrame:

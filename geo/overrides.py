@@ -27,7 +27,7 @@ def _merge_zones(
     raw = read_collecting(io.read_layer, path, problems)
     if raw is None:
         return bundled, set()
-    clean, found = validate_zones(gpd.GeoDataFrame(raw), path.name)
+    clean, found = validate_zones(gpd.GeoDataFrame(raw), path.name, known=bundled)
     problems += found
     if clean.empty:
         # Nothing usable (e.g. no zone_id column): the bundled zones stay as they were.
@@ -96,16 +96,17 @@ def load_overrides(
     base_sites = base_sites[keep].drop(columns="district_id")
     again = plan_projects[~plan_projects["project_id"].isin(own_sites["project_id"])]
     regenerated = _sites_in(again, plan_zones, replaced)
-    joined_base, _ = join_sites(
-        gpd.GeoDataFrame(
-            pd.concat([base_sites, regenerated], ignore_index=True), geometry="geometry", crs=settings.CRS
-        ),
-        plan_zones,
-        plan_projects,
-        "bundled sites",
-    )
+    placed = _concat_sites([base_sites, regenerated])
+    joined_base, lost = join_sites(placed, plan_zones, plan_projects, "bundled sites")
     joined_own, found = join_sites(own_sites, plan_zones, plan_projects, names["sites"])
-    problems += found
+    problems += found + lost
+    # A marker must never vanish while its capital still counts: a project with a bundled
+    # site that could not be placed again leaves the plan (told above), with its other sites.
+    gone = set(placed["project_id"][~placed["site_id"].isin(joined_base["site_id"])]) if lost else set()
+    if gone:
+        plan_projects = plan_projects[~plan_projects["project_id"].isin(gone)].reset_index(drop=True)
+        joined_base = joined_base[~joined_base["project_id"].isin(gone)].reset_index(drop=True)
+        joined_own = joined_own[~joined_own["project_id"].isin(gone)].reset_index(drop=True)
     all_sites = _concat_sites([joined_base, joined_own])
     subtotals = bundled.subtotals if projects is None else bundled.subtotals.iloc[0:0]
     plan = Plan(plan_projects, with_areas(plan_zones), all_sites, subtotals, bundled.targets, names)

@@ -44,6 +44,16 @@ PROJECT_OPTIONAL: Final[tuple[str, ...]] = (
 )
 ZONE_REQUIRED: Final[tuple[str, ...]] = ("zone_id", "kind", "name_vi", "precision")
 SITE_REQUIRED: Final[tuple[str, ...]] = ("project_id",)
+#: Optional site columns, with the value an absent or empty cell takes.
+SITE_OPTIONAL: Final[dict[str, str]] = {
+    "zone_id": "",
+    "site_id": "",
+    "placement": "point",
+    "precision": "surveyed",
+}
+#: How a site's marker was placed: ``point`` given coordinates, ``park`` inside a named park
+#: (position indicative), ``area`` anywhere in a generic area.
+PLACEMENTS: Final[tuple[str, ...]] = ("point", "park", "area")
 
 #: Column names a spreadsheet in Vietnamese may use, mapped to ours.
 HEADER_ALIASES: Final[dict[str, str]] = {
@@ -120,7 +130,8 @@ def _duplicates(values: pd.Series, where: list[str], source: str, field: str) ->
 def _choice(value: str, allowed: tuple[str, ...], source: str, place: str, field: str) -> list[Problem]:
     if value in allowed:
         return []
-    return [Problem(source, place, field, "one of " + ", ".join(allowed), shown(value))]
+    listed = ", ".join(allowed)
+    return [Problem(source, place, field, phrase("one of {v}", "một trong {v}", v=listed), shown(value))]
 
 
 def _parse_capital(text: str, source: str, place: str) -> tuple[float, list[Problem]]:
@@ -179,6 +190,18 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
                     "an empty cell",
                 )
             )
+        repeated = sorted({z for z in zone_ids if zone_ids.count(z) > 1})
+        if repeated:
+            # `full` would count the zone's capital twice and `split` give it two shares.
+            found.append(
+                Problem(
+                    source,
+                    place,
+                    "site_zone_ids",
+                    phrase("each zone at most once", "mỗi khu nhiều nhất một lần"),
+                    phrase("{z} twice", "{z} hai lần", z=", ".join(shown(z) for z in repeated)),
+                )
+            )
         mode = row["site_mode"] or ("single" if len(zone_ids) == 1 else "joint")
         found += _choice(mode, settings.SITE_MODES, source, place, "site_mode")
         if mode == "single" and len(zone_ids) > 1:
@@ -211,6 +234,18 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
     frame["site_zone_ids"] = zone_texts
     frame.loc[frame["name_en"] == "", "name_en"] = frame["name_vi"]
     clean = frame[good].drop_duplicates("project_id").reset_index(drop=True)
+    if not clean.empty and not (clean["capital_bn_vnd"] > 0).any():
+        # Colour scale, share of the plan and capital slider all divide by the plan's total.
+        problems.append(
+            Problem(
+                source,
+                "",
+                "capital_bn_vnd",
+                phrase("some capital above 0 in the list", "ít nhất một dự án có vốn lớn hơn 0"),
+                phrase("{n} rows, all 0", "{n} dòng, tất cả bằng 0", n=len(clean)),
+            )
+        )
+        clean = clean.iloc[0:0]
     return clean, problems
 
 
@@ -269,8 +304,43 @@ def _text_frame(frame: gpd.GeoDataFrame, columns: tuple[str, ...]) -> gpd.GeoDat
     return frame
 
 
-def validate_zones(frame: gpd.GeoDataFrame, source: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
-    """Check a zone layer: ids, kinds, precision and polygons."""
+#: Zone columns an upload may leave out for a zone that already exists: taken from it.
+ZONE_INHERITED: Final[tuple[str, ...]] = ("kind", "name_vi", "precision")
+
+
+def _inherit(frame: gpd.GeoDataFrame, known: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame:
+    """Fill the empty or absent ``kind``, ``name_vi`` and ``precision`` of known zones.
+
+    An uploaded outline keeps the existing zone's precision unless the file states one:
+    ``surveyed`` is a claim only the file can make.
+    """
+    if known is None or "zone_id" not in frame:
+        return frame
+    frame = frame.copy()
+    ids = frame["zone_id"].fillna("").astype(str).str.strip()
+    existing = known.drop_duplicates("zone_id").set_index("zone_id")
+    for column in ZONE_INHERITED:
+        if column not in frame and not ids.isin(existing.index).all():
+            continue  # a new zone needs the column: told as a missing column
+        given = (
+            frame[column].fillna("").astype(str).str.strip()
+            if column in frame
+            else pd.Series("", index=frame.index)
+        )
+        fallback = ids.map(existing[column]).fillna("")
+        frame[column] = given.where(given != "", fallback)
+    return frame
+
+
+def validate_zones(
+    frame: gpd.GeoDataFrame, source: str, known: gpd.GeoDataFrame | None = None
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Check a zone layer: ids, kinds, precision and polygons.
+
+    With ``known`` (the zones in place), a feature whose ``zone_id`` is a known zone may
+    leave ``kind``, ``name_vi`` and ``precision`` out: they are taken from that zone.
+    """
+    frame = _inherit(frame, known)
     problems = _missing_columns([c for c in frame.columns if c != frame.geometry.name], ZONE_REQUIRED, source)
     if problems:
         return frame.iloc[0:0], problems
@@ -309,14 +379,10 @@ def validate_sites(frame: gpd.GeoDataFrame, source: str) -> tuple[gpd.GeoDataFra
     if problems:
         return frame.iloc[0:0], problems
     frame = _text_frame(frame, ("project_id", "zone_id", "site_id", "placement", "precision"))
-    for column, default in (
-        ("zone_id", ""),
-        ("site_id", ""),
-        ("placement", "point"),
-        ("precision", "surveyed"),
-    ):
+    for column, default in SITE_OPTIONAL.items():
         if column not in frame:
             frame[column] = default
+        frame.loc[frame[column] == "", column] = default
     missing_id = frame["site_id"] == ""
     frame.loc[missing_id, "site_id"] = [
         f"{p}@{i + 1}"
@@ -325,8 +391,13 @@ def validate_sites(frame: gpd.GeoDataFrame, source: str) -> tuple[gpd.GeoDataFra
     places = [record_place(source, i) for i in range(len(frame))]
     problems += _duplicates(frame["site_id"], places, source, "site_id")
     good = []
-    for place, project_id, point in zip(places, frame["project_id"], frame.geometry, strict=True):
+    for place, project_id, placement, precision, point in zip(
+        places, frame["project_id"], frame["placement"], frame["precision"], frame.geometry, strict=True
+    ):
         found: list[Problem] = []
+        # The map draws and explains each site by these two: refuse what it cannot show.
+        found += _choice(placement, PLACEMENTS, source, place, "placement")
+        found += _choice(precision, settings.PRECISIONS, source, place, "precision")
         if project_id == "":
             found.append(Problem(source, place, "project_id", "the id of a project", "an empty cell"))
         if (

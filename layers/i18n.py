@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from layers.uploadhelp import upload_columns
+
 LANGUAGES: Final[tuple[str, ...]] = ("vi", "en")
 #: BCP 47 locale of each language, for number formats made in the browser.
 LOCALES: Final[dict[str, str]] = {"vi": "vi-VN", "en": "en-US"}
@@ -426,6 +428,11 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "upload.failed": "Could not read the files: {error}",
     },
 }
+
+
+# Upload help (checks): the columns and allowed values, written from the checks' own lists.
+for _lang in CATALOGUE:
+    CATALOGUE[_lang]["upload.help"] += upload_columns(_lang)
 
 
 def text(key: str, lang: str) -> str:

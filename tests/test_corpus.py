@@ -22,7 +22,7 @@ def _snapshot() -> dict[Path, str]:
 
 
 def test_the_corpus_is_large_enough() -> None:
-    assert len(CASES) >= 30
+    assert len(CASES) >= 45
     assert {case["kind"] for case in CASES} == {"zones", "sites", "projects"}
 
 
@@ -32,7 +32,9 @@ def test_upload_gives_its_message_and_keeps_the_rest(case: dict[str, str]) -> No
     path = CORPUS / "bad" / case["file"]
     plan, problems = load_uploads({case["kind"]: (path.name, path.read_bytes())})
     messages = [str(p) for p in problems]
-    assert any(case["message"] in m for m in messages), messages
+    assert any(case["message_en"] in m for m in messages), messages
+    vietnamese = [p.text("vi") for p in problems]
+    assert any(case["message_vi"] in m for m in vietnamese), vietnamese
     assert any(m.startswith(f"`{path.name}`") for m in messages), messages
     # What was valid is still there: the bundled plan stands wherever the file failed.
     assert len(plan.zones) >= 19
@@ -58,3 +60,16 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     assert cli.run(["validate", "--zones", str(huge)]) == 1
     with pytest.raises(SystemExit):
         cli.build_parser().parse_args(["validate", "--nope"])
+
+
+OK_FILES = sorted((CORPUS / "ok").glob("zone_*.geojson"))
+
+
+@pytest.mark.parametrize("path", OK_FILES, ids=[p.name for p in OK_FILES])
+def test_a_valid_outline_is_accepted_with_its_sites_inside(path: Path) -> None:
+    plan, problems = load_uploads({"zones": (path.name, path.read_bytes())})
+    assert problems == []
+    zones = plan.zones.set_index("zone_id")
+    for zone_id, sites in plan.sites.groupby("zone_id"):
+        assert sites.within(zones.loc[zone_id].geometry).all(), zone_id
+    assert len(plan.sites) == 27

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import geopandas as gpd
 import shapely
+import shapely.affinity
+import shapely.geometry
 
 HERE = Path(__file__).parent
 BAD = HERE / "bad"
@@ -118,6 +120,18 @@ UTM = [
 HANOI = [[105.80, 21.00], [105.81, 21.00], [105.81, 21.01], [105.80, 21.01], [105.80, 21.00]]
 SWAPPED = [[lat, lon] for lon, lat in SONG_TRA]
 BOWTIE = [[106.33, 20.49], [106.34, 20.50], [106.34, 20.49], [106.33, 20.50], [106.33, 20.49]]
+
+
+def all_zero_capital() -> str:
+    rows = list(csv.DictReader(io.StringIO(PROJECTS)))
+    for row in rows:
+        row["capital_bn_vnd"] = "0"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
 
 CASES: list[tuple[str, str, object, str]] = [
     # (file, kind, content, the message it must give)
@@ -342,7 +356,89 @@ CASES: list[tuple[str, str, object, str]] = [
         "expected an Excel workbook (.xlsx)",
     ),
     ("projects_empty.csv", "projects", "", "expected a non-empty file; found an empty file (0 bytes)"),
+    (
+        "sites_gps_placement.geojson",
+        "sites",
+        collection(site(point(106.338, 20.492), placement="gps")),
+        "column `placement`: expected one of point, park, area; found 'gps'",
+    ),
+    (
+        "sites_unknown_precision.geojson",
+        "sites",
+        collection(site(point(106.338, 20.492), precision="exact")),
+        "column `precision`: expected one of surveyed, official, indicative, unspecified; found 'exact'",
+    ),
+    (
+        "sites_outside_vietnam.csv",
+        "sites",
+        "project_id,lon,lat\nelectronics-2021-1,2.35,48.85\n",
+        "outside the province",
+    ),
+    (
+        "projects_zone_twice.csv",
+        "projects",
+        projects_with(0, "site_zone_ids", "kcn-cau-nghin;kcn-cau-nghin"),
+        "row 2, column `site_zone_ids`: expected each zone at most once; found 'kcn-cau-nghin' twice",
+    ),
+    (
+        "projects_all_zero_capital.csv",
+        "projects",
+        all_zero_capital(),
+        "column `capital_bn_vnd`: expected some capital above 0 in the list; found 22 rows, all 0",
+    ),
 ]
+
+#: Vietnamese wording expected beside the English, for the cases whose messages have it;
+#: the others (reader messages of ``geo/io.py``) carry only their Vietnamese frame so far.
+MESSAGES_VI: dict[str, str] = {
+    "sites_gps_placement.geojson": "cột `placement`: cần một trong point, park, area; thấy 'gps'",
+    "sites_unknown_precision.geojson": "cột `precision`: cần một trong surveyed, official",
+    "projects_zone_twice.csv": "cần mỗi khu nhiều nhất một lần; thấy 'kcn-cau-nghin' hai lần",
+    "projects_all_zero_capital.csv": "cần ít nhất một dự án có vốn lớn hơn 0; thấy 22 dòng, tất cả bằng 0",
+    "projects_unknown_sector.csv": "dòng 5, cột `sector`: cần một trong mechanical, electronics",
+    "projects_unknown_phase.csv": "dòng 6, cột `phase`: cần một trong 2016-2020, 2021-2025",
+    "unknown_kind.geojson": "đối tượng 1, cột `kind`: cần một trong province",
+    "unknown_precision.geojson": "đối tượng 1, cột `precision`: cần một trong surveyed",
+}
+
+
+def message_vi(name: str) -> str:
+    """The Vietnamese substring a case's message must hold: its own wording, or its frame."""
+    return MESSAGES_VI.get(name, f"`{name}`")
+
+
+def thin_strip(centre: tuple[float, float], length_m: float, width_m: float) -> dict:
+    """A ``length_m`` x ``width_m`` rectangle (lon/lat) rotated 30° about ``centre``."""
+    metric = gpd.GeoSeries([shapely.Point(*centre)], crs="EPSG:4326").to_crs("EPSG:32648").iloc[0]
+    box = shapely.box(
+        metric.x - length_m / 2, metric.y - width_m / 2, metric.x + length_m / 2, metric.y + width_m / 2
+    )
+    rotated = gpd.GeoSeries([shapely.affinity.rotate(box, 30)], crs="EPSG:32648").to_crs("EPSG:4326")
+    return shapely.geometry.mapping(rotated.iloc[0])
+
+
+def ok_files() -> dict[str, str]:
+    """Valid uploads the app must accept without a problem: bare, thin, multi-part, holed."""
+    bare = {"zone_id": "kcn-song-tra", "name_vi": "KCN Sông Trà (ranh mới)", "name_en": "Sông Trà IP (new)"}
+    strip = thin_strip((106.44, 20.64), 2_000, 50)
+    ring = [[106.330, 20.484], [106.346, 20.484], [106.346, 20.500], [106.330, 20.500], [106.330, 20.484]]
+    hole = [[106.336, 20.490], [106.340, 20.490], [106.340, 20.494], [106.336, 20.494], [106.336, 20.490]]
+    second = [[106.350, 20.484], [106.356, 20.484], [106.356, 20.490], [106.350, 20.490], [106.350, 20.484]]
+
+    def bare_feature(geometry: dict, **properties: object) -> dict:
+        return {"type": "Feature", "properties": {**bare, **properties}, "geometry": geometry}
+
+    return {
+        "zone_bare_known.geojson": collection(bare_feature(polygon(SONG_TRA))),
+        "zone_long_thin_cau_nghin.geojson": collection(
+            bare_feature(strip, zone_id="kcn-cau-nghin", name_vi="KCN Cầu Nghìn", precision="surveyed")
+        ),
+        "zone_holed.geojson": collection(feature({"type": "Polygon", "coordinates": [ring, hole]})),
+        "zone_multipart.geojson": collection(
+            feature({"type": "MultiPolygon", "coordinates": [[SONG_TRA], [second]]})
+        ),
+    }
+
 
 #: Valid files whose names carry an HTML/JS payload: it must show as text, never run.
 PAYLOAD = '<img src=x onerror="window.__pwned=1">'
@@ -355,11 +451,13 @@ def main() -> None:
         old.unlink()
     with (HERE / "expected.csv").open("w", newline="", encoding="utf-8") as manifest:
         writer = csv.writer(manifest, lineterminator="\n")
-        writer.writerow(["file", "kind", "message"])
+        writer.writerow(["file", "kind", "message_en", "message_vi"])
         for name, kind, content, message in CASES:
             data = content.encode("utf-8") if isinstance(content, str) else content
             (BAD / name).write_bytes(data)  # type: ignore[arg-type]
-            writer.writerow([name, kind, message])
+            writer.writerow([name, kind, message, message_vi(name)])
+    for name, text in ok_files().items():
+        (OK / name).write_text(text, encoding="utf-8")
     (OK / "xss_zone.geojson").write_text(
         collection(feature(polygon(SONG_TRA), name_vi=PAYLOAD, name_en=PAYLOAD, developer=PAYLOAD)),
         encoding="utf-8",
