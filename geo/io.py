@@ -287,7 +287,8 @@ def write_table(frame: pd.DataFrame, out: Path, fmt: str) -> None:
         if fmt == "csv":
             safe = frame.map(_csv_cell)
             safe.columns = [tables.escape_cell(str(c)) for c in frame.columns]
-            safe.to_csv(staged, index=False, encoding="utf-8-sig")
+            # CRLF ends rows (RFC 4180), and so a carriage return inside a cell gets quoted.
+            safe.to_csv(staged, index=False, encoding="utf-8-sig", lineterminator="\r\n")
         else:
             _write_xlsx(frame, staged)
 

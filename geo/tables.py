@@ -64,8 +64,6 @@ _NUMBER_TEXT: Final[re.Pattern[str]] = re.compile(r"^[-+]?\d+([.,]\d+)?$")
 #: Letters only Vietnamese uses among Latin scripts, and its tone marks (after NFD).
 _VIETNAMESE_LETTERS: Final[frozenset[str]] = frozenset("ăâđêôơưĂÂĐÊÔƠƯ")
 _TONE_MARKS: Final[frozenset[str]] = frozenset("\u0300\u0301\u0303\u0309\u0323")
-#: Non-letters a Vietnamese office file may hold besides ASCII (Windows-1258 has them).
-_PUNCTUATION: Final[frozenset[str]] = frozenset("\u00a0–—‘’“”…•°€№×")
 
 
 @dataclass(frozen=True)
@@ -106,17 +104,18 @@ def nfc(text: str) -> str:
 
 
 def _plausible_vietnamese(text: str) -> bool:
-    """Whether text decoded as Windows-1258 looks like Vietnamese, not mis-read bytes."""
-    foreign = [ch for ch in text if ord(ch) > 127]
-    if not foreign:
-        return True
-    vietnamese = 0
-    for ch in foreign:
-        if ch in _VIETNAMESE_LETTERS or _TONE_MARKS & set(unicodedata.normalize("NFD", ch)):
-            vietnamese += 1
-        elif not (unicodedata.category(ch).startswith("L") or ch in _PUNCTUATION):
+    """Whether text decoded as Windows-1258 looks like Vietnamese, not mis-read bytes.
+
+    Mis-read bytes give control characters, private-use code points or Latin letters
+    without a single Vietnamese one; a Vietnamese file has ơ, ư, đ or tone marks.
+    """
+    vietnamese = False
+    for ch in {ch for ch in text if ord(ch) > 127}:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cn"):
             return False
-    return vietnamese > 0
+        if ch in _VIETNAMESE_LETTERS or _TONE_MARKS & set(unicodedata.normalize("NFD", ch)):
+            vietnamese = True
+    return vietnamese
 
 
 def decode_text(raw: bytes, name: str) -> tuple[str, Notice | None]:
@@ -284,13 +283,16 @@ def _frame(
 # ---------------------------------------------------------------------------- CSV
 
 
-def _delimiter(lines: list[str]) -> str:
+def _delimiter(head: str) -> str:
     """The delimiter that makes a header row of known names; else the commonest on line 1."""
     for delimiter in DELIMITERS:
-        rows = list(csv.reader(lines, delimiter=delimiter))
+        try:
+            rows = list(csv.reader(_io.StringIO(head, newline=""), delimiter=delimiter))
+        except csv.Error:  # the head may end inside a quoted cell
+            continue
         if _header_index(rows) is not None:
             return delimiter
-    first = next((line for line in lines if line.strip()), "")
+    first = next((line for line in head.splitlines() if line.strip()), "")
     return max(DELIMITERS, key=first.count)
 
 
@@ -301,7 +303,7 @@ def table_from_csv(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
     read back as they were.
     """
     text, notice = decode_text(raw, name)
-    head = text[: 1 << 16].splitlines()[:HEADER_SEARCH_ROWS]
+    head = "\n".join(text[: 1 << 16].split("\n")[:HEADER_SEARCH_ROWS])
     delimiter = _delimiter(head)
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -471,6 +473,8 @@ def table_from_xlsx(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
                 yield number, [_cell_text(v) for v in row]
 
         frame = _frame(name, numbered(), header, limits)
+    except PlanDataError:
+        raise
     except (ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
         raise _not_workbook(name, shown(exc)) from None
     finally:
