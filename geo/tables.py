@@ -238,6 +238,7 @@ def _frame(
     width = len(columns)
     records: list[list[str]] = []
     numbers: list[int] = []
+    overflowing: list[Problem] = []
     cells = 0
     for number, row in numbered:
         cells += max(len(row), width)
@@ -248,24 +249,23 @@ def _frame(
         if not any(c.strip() for c in row):
             continue
         records.append([nfc(c) for c in (row + [""] * width)[:width]])
-        extra = [c for c in row[width:] if c.strip()]
-        if extra:
-            raise PlanDataError(
-                [
-                    Problem(
-                        name,
-                        phrase("row {n}", "dòng {n}", n=number),
-                        "",
-                        phrase(
-                            "at most {width} cells, as in the header",
-                            "tối đa {width} ô, như dòng tiêu đề",
-                            width=width,
-                        ),
-                        phrase("{count} cells", "{count} ô", count=len(row)),
-                    )
-                ]
+        if any(c.strip() for c in row[width:]):
+            overflowing.append(
+                Problem(
+                    name,
+                    phrase("row {n}", "dòng {n}", n=number),
+                    "",
+                    phrase(
+                        "at most {width} cells, as in the header",
+                        "tối đa {width} ô, như dòng tiêu đề",
+                        width=width,
+                    ),
+                    phrase("{count} cells", "{count} ô", count=len(row)),
+                )
             )
         numbers.append(number)
+    if overflowing:
+        raise PlanDataError(overflowing)
     frame = (
         pd.DataFrame(records, columns=columns, dtype=str)
         if records

@@ -115,7 +115,13 @@ def test_a_write_that_fails_midway_leaves_the_old_file_as_it_was(
     if fmt == "csv":
         monkeypatch.setattr(pd.DataFrame, "to_csv", lambda self, path, **_: fail_midway(Path(path)))
     elif fmt == "xlsx":
-        monkeypatch.setattr(openpyxl.Workbook, "save", lambda self, path: fail_midway(Path(path)))
+        save = openpyxl.Workbook.save
+
+        def save_then_fail(book: openpyxl.Workbook, path: str) -> None:
+            save(book, path)
+            fail_midway(Path(path))
+
+        monkeypatch.setattr(openpyxl.Workbook, "save", save_then_fail)
     else:
         monkeypatch.setattr(io.pyogrio, "write_dataframe", lambda frame, path, **_: fail_midway(Path(path)))
     with pytest.raises(DiskFullError):
