@@ -92,7 +92,7 @@ def escape_cell(value: str) -> str:
 
 def unescape_cell(value: str) -> str:
     """Undo :func:`escape_cell`: drop one ``'`` before quotes that lead to a trigger."""
-    return value[1:] if _ESCAPED.match(value) else value
+    return value[1:] if value[:1] == "'" and _ESCAPED.match(value) else value
 
 
 def nfc(text: str) -> str:
@@ -248,7 +248,8 @@ def _frame(
             raise _too_big(name, "cells", limits.cells)
         if not any(c.strip() for c in row):
             continue
-        records.append([nfc(c) for c in (row + [""] * width)[:width]])
+        # Cells are NFC already: decoded CSV text is normalised whole, XLSX cells one by one.
+        records.append((row + [""] * width)[:width])
         if any(c.strip() for c in row[width:]):
             overflowing.append(
                 Problem(
