@@ -107,7 +107,6 @@ def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 
 def test_the_plan_s_own_way_of_writing_1650_is_read_as_1650_and_said(tmp_path: Path) -> None:
-    # Rows 12 and 13 of the list carry 1.080 and 1.500 (the plan's capital of those projects).
     rows = _records()
     path = _write(tmp_path / "projects.csv", _projects_text({0: "1.650", 12: "1.080"}))
     plan, problems = load_overrides(projects=path)
@@ -245,6 +244,32 @@ def test_nfd_headers_and_cells_in_any_case_are_understood(tmp_path: Path) -> Non
     # Cells come back in NFC: the names compare equal to the bundled ones.
     assert clean["name_vi"].iloc[0] == "Sản xuất phụ tùng ô tô và thiết bị điện liên quan"
     assert clean["name_vi"].iloc[0] == unicodedata.normalize("NFC", clean["name_vi"].iloc[0])
+
+
+def test_an_excel_csv_with_a_title_keeps_the_file_s_row_numbers(tmp_path: Path) -> None:
+    rows = _records()[:2]
+    lines = [
+        "DANH MỤC DỰ ÁN ƯU TIÊN PHÁT TRIỂN CÔNG NGHIỆP HỖ TRỢ;;;;;",
+        ";;;;;",
+        "Mã dự án;Lĩnh vực;Giai đoạn;Tên dự án;Vốn đầu tư (tỷ đồng);Mã khu",
+        # Excel quotes a cell holding the delimiter ("kcn-a;kcn-b").
+        *(
+            ";".join(
+                [r["project_id"], r["sector"], r["phase"], r["name_vi"], "1.650,5", f'"{r["site_zone_ids"]}"']
+            )
+            for r in rows
+        ),
+    ]
+    path = tmp_path / "danh_muc.csv"
+    path.write_bytes(windows_1258("\r\n".join(lines) + "\r\n"))
+    frame = io.read_table(path)
+    assert list(frame["Tên dự án"]) == [r["name_vi"] for r in rows]
+    clean, problems = validate_projects(frame.assign(**{"Mã dự án": ["a", "Bad Id"]}), path.name)
+    assert [p.text("en") for p in problems] == [
+        "`danh_muc.csv` row 5, column `project_id`: expected lower-case letters, digits and '-'; "
+        "found 'Bad Id'"
+    ]
+    assert list(clean["capital_bn_vnd"]) == [1650.5]
 
 
 # ----------------------------------------------------------------------------- XLSX
