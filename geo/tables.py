@@ -218,9 +218,11 @@ def _too_big(name: str, what: str, limit: int) -> PlanDataError:
                 "",
                 "",
                 phrase(
-                    "at most {limit:,} {what}",
-                    "tối đa {limit:,} {what_vi}",
-                    limit=limit,
+                    "at most {limit} {what}",
+                    "tối đa {limit_vi} {what_vi}",
+                    # Thousands grouped as each language writes them: 200,000 / 200.000.
+                    limit=f"{limit:,}",
+                    limit_vi=f"{limit:,}".replace(",", "."),
                     what=what,
                     what_vi={"rows": "dòng", "cells": "ô"}[what],
                 ),

@@ -360,6 +360,13 @@ def test_a_table_past_the_row_cap_stops_with_a_problem(
         assert [p.text("en") for p in caught.value.problems] == [
             f"`{path.name}`: expected at most 10 rows; found more than that"
         ]
+    monkeypatch.setattr(io, "MAX_TABLE_ROWS", 200_000)
+    monkeypatch.setattr(io, "MAX_TABLE_CELLS", 100)
+    with pytest.raises(PlanDataError) as caught:
+        io.read_table(csv_path)
+    assert [p.text("vi") for p in caught.value.problems] == [
+        "`projects.csv`: cần tối đa 100 ô; thấy nhiều hơn thế"
+    ]
 
 
 def test_a_workbook_that_unpacks_past_the_zip_cap_is_refused_before_parsing(
