@@ -110,3 +110,36 @@ def shown(value: object, limit: int = 60) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return repr(text)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the readers decided for the user that they should know, but not a problem.
+
+    E.g. which number format or text encoding a file was read with. A notice never stops
+    a file from loading; the app shows it beside the problems.
+
+    Parameters
+    ----------
+    source
+        File name as the user knows it (no folder).
+    field
+        Column the notice is about; empty for the file as a whole.
+    message
+        What was decided, as a :class:`Phrase` carrying both wordings.
+    """
+
+    source: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The notice in ``lang``: file, column, what was decided."""
+        column = _FRAME.get(lang, _FRAME["en"])[0]
+        place = f"`{self.source}`"
+        if self.field:
+            place += column.format(field=self.field)
+        return place + ": " + in_lang(self.message, lang)

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import io as _io
+import math
+import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Final
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 
-from geo import formats, settings
+from geo import formats, numbers, settings, tables
 from geo.errors import PlanDataError, Problem, phrase, shown
+from geo.frames import add_notices
 
 TABLE_SUFFIXES: Final[tuple[str, ...]] = (".csv", ".xlsx")
 LAYER_SUFFIXES: Final[tuple[str, ...]] = (
@@ -39,6 +44,10 @@ MAX_FILE_MB: Final[int] = 50
 MAX_FILE_BYTES: Final[int] = MAX_FILE_MB * 10**6
 MAX_ZIP_ENTRIES: Final[int] = 200
 MAX_ZIP_BYTES: Final[int] = 200 * 10**6
+#: Upper bounds for a table, CSV or XLSX, checked while reading (a 2.6 MB XLSX once took
+#: 2.57 GB of memory when read whole). XLSX parts count against the zip bounds above.
+MAX_TABLE_ROWS: Final[int] = 200_000
+MAX_TABLE_CELLS: Final[int] = 5_000_000
 
 
 def _fail(path: Path, expected: str, found: str) -> PlanDataError:
@@ -65,49 +74,36 @@ def _check_size(path: Path) -> None:
         )
 
 
+def _limits() -> tables.Limits:
+    return tables.Limits(MAX_TABLE_ROWS, MAX_TABLE_CELLS, MAX_ZIP_BYTES, MAX_ZIP_ENTRIES)
+
+
 def decode_utf8(raw: bytes, name: str) -> str:
-    """Decode CSV bytes as UTF-8 (with or without BOM), or say where they are not UTF-8."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PlanDataError(
-            [
-                Problem(
-                    name,
-                    f"row {line}",
-                    "",
-                    "UTF-8 text (save the file as 'CSV UTF-8')",
-                    f"byte 0x{raw[exc.start]:02x} at offset {exc.start}, not UTF-8 "
-                    "(Windows-1258 or another legacy encoding?)",
-                )
-            ]
-        ) from None
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1258.
+
+    Kept for callers that want the text alone; :func:`geo.tables.decode_text` also says
+    which encoding was used.
+    """
+    return tables.decode_text(raw, name)[0]
 
 
 def read_table(path: Path | str) -> pd.DataFrame:
-    """Read a CSV (UTF-8) or XLSX table with every cell as text.
+    """Read a CSV or XLSX table as offices write them, with every cell as NFC text.
 
+    CSV: UTF-8 (BOM or not), UTF-16 (BOM) or Windows-1258; ``,`` ``;`` or tab. XLSX: the
+    sheet and row that hold the header, below any title rows; formulas' saved values.
     Cells stay text so validation can quote exactly what was found; empty cells are ``""``.
+    What the reader decided (a legacy encoding) is in :func:`geo.frames.notices_of`, and
+    each record's row in the spreadsheet in :func:`geo.frames.spreadsheet_rows`.
     """
     path = Path(path)
     _check_size(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        text = decode_utf8(path.read_bytes(), path.name)
-        try:
-            frame = pd.read_csv(_io.StringIO(text), dtype=str, keep_default_na=False)
-        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise _fail(path, "a comma-separated table with a header row", str(exc)) from None
-    elif suffix == ".xlsx":
-        try:
-            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
-        except (ValueError, OSError, KeyError, zipfile.BadZipFile) as exc:
-            raise _fail(path, "an Excel workbook (.xlsx)", str(exc)) from None
-    else:
-        raise _fail(path, "a table ending in " + " or ".join(TABLE_SUFFIXES), repr(path.suffix))
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame.fillna("")
+        return tables.table_from_csv(path.read_bytes(), path.name, _limits())
+    if suffix == ".xlsx":
+        return tables.table_from_xlsx(path.read_bytes(), path.name, _limits())
+    raise _fail(path, "a table ending in " + " or ".join(TABLE_SUFFIXES), repr(path.suffix))
 
 
 #: Inside a zip, only these files are extracted; anything else is ignored.
@@ -275,12 +271,23 @@ def read_layer(path: Path | str) -> gpd.GeoDataFrame:
 
 
 def read_points_table(path: Path | str) -> gpd.GeoDataFrame:
-    """Read sites from a CSV/XLSX with ``lon``/``lat`` columns (WGS84), or no geometry."""
+    """Read sites from a CSV/XLSX with ``lon``/``lat`` columns (WGS84), or no geometry.
+
+    ``106,35`` (a decimal comma, as a Vietnamese spreadsheet writes it) is 106.35; the
+    frame's notices say so (:func:`geo.frames.notices_of`).
+    """
+    path = Path(path)
     frame = read_table(path)
-    lon = pd.to_numeric(frame.get("lon", pd.Series("", index=frame.index)), errors="coerce")
-    lat = pd.to_numeric(frame.get("lat", pd.Series("", index=frame.index)), errors="coerce")
-    points = gpd.points_from_xy(lon, lat, crs=settings.CRS)
-    return gpd.GeoDataFrame(frame, geometry=points, crs=settings.CRS)
+    coordinates = []
+    for axis in ("lon", "lat"):
+        texts = list(frame[axis]) if axis in frame else [""] * len(frame)
+        values, notice = numbers.read_coordinates(texts, source=path.name, field=axis)
+        coordinates.append(values)
+        add_notices(frame, [notice])
+    points = gpd.points_from_xy(coordinates[0], coordinates[1], crs=settings.CRS)
+    layer = gpd.GeoDataFrame(frame, geometry=points, crs=settings.CRS)
+    layer.attrs.update(frame.attrs)
+    return layer
 
 
 def ensure_new_output(out: Path, protected: list[Path]) -> None:
@@ -293,25 +300,78 @@ def ensure_new_output(out: Path, protected: list[Path]) -> None:
         raise _fail(out, "an output path outside the bundled data folder", str(out))
 
 
-def write_table(frame: pd.DataFrame, out: Path, fmt: str) -> None:
-    """Write a table as ``csv`` (UTF-8) or ``xlsx``."""
+@contextmanager
+def _replacing(out: Path) -> Iterator[Path]:
+    """A path to write ``out``'s new content to; it replaces ``out`` only once complete.
+
+    The new file is written in a private folder beside ``out`` (same file system, so
+    :func:`os.replace` is atomic); if writing fails, ``out`` is left as it was.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "csv":
-        frame.to_csv(out, index=False, encoding="utf-8")
-    elif fmt == "xlsx":
-        frame.to_excel(out, index=False, engine="openpyxl")
-    else:
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}.") as folder:
+        staged = Path(folder) / out.name
+        yield staged
+        os.replace(staged, out)
+
+
+def _csv_cell(value: object) -> object:
+    return tables.escape_cell(value) if isinstance(value, str) else value
+
+
+def _write_xlsx(frame: pd.DataFrame, out: Path) -> None:
+    """Write ``frame`` as one sheet; text is always a text cell, numbers numbers.
+
+    openpyxl (and so pandas' ``to_excel``) stores a string starting with ``=`` as a
+    formula: ``=HYPERLINK(...)`` in a project name would become a live link. Cells are
+    built here and strings forced to text.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append([WriteOnlyCell(sheet, value=str(c)) for c in frame.columns])
+    for record in frame.itertuples(index=False, name=None):
+        cells = []
+        for value in record:
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                value = None
+            elif isinstance(value, np.generic):
+                value = value.item()
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
+    book.save(out)
+
+
+def write_table(frame: pd.DataFrame, out: Path, fmt: str) -> None:
+    """Write a table as ``csv`` (UTF-8 with BOM, so Excel shows Vietnamese) or ``xlsx``.
+
+    Safe in spreadsheets: a CSV cell starting with ``=``, ``+``, ``-``, ``@``, tab or
+    carriage return gets a leading ``'`` (undone by :func:`read_table`); in XLSX it is a
+    text cell. Numbers stay numbers. ``out`` is replaced only by a complete file.
+    """
+    if fmt not in ("csv", "xlsx"):
         raise ValueError(f"`fmt` was {fmt!r} but is expected to be 'csv' or 'xlsx'")
+    with _replacing(out) as staged:
+        if fmt == "csv":
+            safe = frame.map(_csv_cell)
+            safe.columns = [tables.escape_cell(str(c)) for c in frame.columns]
+            # CRLF ends rows (RFC 4180), and so a carriage return inside a cell gets quoted.
+            safe.to_csv(staged, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+        else:
+            _write_xlsx(frame, staged)
 
 
 def write_layer(frame: gpd.GeoDataFrame, out: Path, fmt: str) -> None:
-    """Write a layer as ``geojson``, ``gpkg`` or ``fgb`` (in EPSG:4326), replacing ``out``."""
+    """Write a layer as ``geojson``, ``gpkg`` or ``fgb`` (in EPSG:4326), replacing ``out``
+    only once the new file is complete."""
     if fmt not in LAYER_DRIVERS:
         raise ValueError(f"`fmt` was {fmt!r} but is expected to be in {sorted(LAYER_DRIVERS)}")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.exists():
-        out.unlink()
-    pyogrio.write_dataframe(frame.to_crs(settings.CRS), out, driver=LAYER_DRIVERS[fmt])
+    with _replacing(out) as staged:
+        pyogrio.write_dataframe(frame.to_crs(settings.CRS), staged, driver=LAYER_DRIVERS[fmt])
 
 
 def read_text(path: Path) -> str:
@@ -354,6 +414,6 @@ def read_static_assets(folder: Path = settings.ROOT / "static") -> dict[str, byt
 
 
 def write_text(text: str, out: Path) -> None:
-    """Write a UTF-8 text file (an exported HTML map)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    """Write a UTF-8 text file (an exported HTML map), replacing ``out`` only when complete."""
+    with _replacing(out) as staged:
+        staged.write_text(text, encoding="utf-8")

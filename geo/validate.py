@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Final
 
 import geopandas as gpd
@@ -16,9 +17,12 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo import settings
-from geo.errors import Problem, phrase, shown
+from geo.errors import Notice, Problem, phrase, shown
+from geo.frames import add_notices, spreadsheet_rows
+from geo.numbers import read_number_column
 
 ID_PATTERN: Final[re.Pattern[str]] = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: A figure as machines write it (1650, 1650.5); people's ways are read by :mod:`geo.numbers`.
 NUMBER_PATTERN: Final[re.Pattern[str]] = re.compile(r"^-?\d+(\.\d+)?$")
 
 PROJECT_REQUIRED: Final[tuple[str, ...]] = (
@@ -98,11 +102,33 @@ def _missing_columns(columns: list[str], required: tuple[str, ...], source: str)
     ]
 
 
+def normalise_header(text: str) -> str:
+    """A header as compared with names and aliases: NFC, any case, spaces collapsed.
+
+    ``"  Tên  Dự án "`` typed in NFD (letters and tone marks apart, as macOS and some
+    Windows tools write) compares equal to ``"tên dự án"``.
+    """
+    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+
+
+#: :data:`HEADER_ALIASES` and our own column names, keyed as :func:`normalise_header` writes.
+_HEADER_LOOKUP: Final[dict[str, str]] = {
+    **{normalise_header(name): name for name in (*PROJECT_REQUIRED, *PROJECT_OPTIONAL)},
+    **{normalise_header(alias): name for alias, name in HEADER_ALIASES.items()},
+}
+
+
 def rename_aliases(frame: pd.DataFrame) -> pd.DataFrame:
-    """Map known Vietnamese headers to the column names used here."""
-    mapping = {
-        c: HEADER_ALIASES[c.strip().lower()] for c in frame.columns if c.strip().lower() in HEADER_ALIASES
-    }
+    """Map known Vietnamese headers (any case, NFC or NFD, extra spaces) to our column names.
+
+    A header that is already one of our names is left as it is, so an alias never
+    shadows a column that was given under our own name.
+    """
+    mapping: dict[str, str] = {}
+    for column in frame.columns:
+        name = _HEADER_LOOKUP.get(normalise_header(column))
+        if name is not None and name != column and name not in frame.columns and name not in mapping.values():
+            mapping[column] = name
     return frame.rename(columns=mapping)
 
 
@@ -134,16 +160,36 @@ def _choice(value: str, allowed: tuple[str, ...], source: str, place: str, field
     return [Problem(source, place, field, phrase("one of {v}", "một trong {v}", v=listed), shown(value))]
 
 
-def _parse_capital(text: str, source: str, place: str) -> tuple[float, list[Problem]]:
-    stripped = text.strip()
-    expected = "a number of billion VND, 0 or more, digits only (e.g. 1650)"
-    if not NUMBER_PATTERN.match(stripped):
-        found = "an empty cell" if stripped == "" else shown(text)
-        return math.nan, [Problem(source, place, "capital_bn_vnd", expected, found)]
-    value = float(stripped)
-    if value < 0:
-        return math.nan, [Problem(source, place, "capital_bn_vnd", expected, shown(text))]
-    return value, []
+def _parse_capital(
+    texts: list[str], source: str, places: list[str]
+) -> tuple[list[float], list[list[Problem]], Notice | None]:
+    """Read the capital column as people write it (``1.650``, ``1,650.5``, ``1 650 tỷ đồng``).
+
+    The number format is decided for the whole column (:mod:`geo.numbers`); the notice
+    says which was used whenever it mattered, so ``1.650`` is never read one way silently.
+
+    Returns
+    -------
+    values, problems, notice
+        One value (``nan`` if unreadable) and one list of problems per cell, and the notice.
+    """
+    expected = phrase(
+        "a number of billion VND, 0 or more (e.g. 1650, 1.650 or 1.650,5)",
+        "một số tỷ đồng, từ 0 trở lên (ví dụ 1650, 1.650 hoặc 1.650,5)",
+    )
+    column = read_number_column(
+        texts, source=source, field="capital_bn_vnd", places=places, expected=expected
+    )
+    values: list[float] = []
+    problems: list[list[Problem]] = []
+    for text, place, value, found in zip(texts, places, column.values, column.problems, strict=True):
+        if value < 0:
+            values.append(math.nan)
+            problems.append([Problem(source, place, "capital_bn_vnd", expected, shown(text))])
+        else:
+            values.append(value)
+            problems.append(list(found))
+    return values, problems, column.notice
 
 
 def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[Problem]]:
@@ -157,11 +203,17 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
         if column not in frame:
             frame[column] = ""
     frame = frame.astype(str).apply(lambda col: col.str.strip())
-    places = [_row(i) for i in range(len(frame))]
+    # The spreadsheet's own row numbers, even with a title above the header.
+    places = [_row(n - 2) for n in spreadsheet_rows(frame)]
     problems += _duplicates(frame["project_id"], places, source, "project_id")
+    capital_values, capital_problems, capital_notice = _parse_capital(
+        list(frame["capital_bn_vnd"]), source, places
+    )
     capitals, good, modes, zone_texts = [], [], [], []
     # Plain dicts, not iterrows: a national list has tens of thousands of rows.
-    for place, row in zip(places, frame.to_dict("records"), strict=True):
+    for place, row, capital, bad in zip(
+        places, frame.to_dict("records"), capital_values, capital_problems, strict=True
+    ):
         found: list[Problem] = []
         if not ID_PATTERN.match(row["project_id"]):
             found.append(
@@ -177,7 +229,6 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
         found += _choice(row["phase"], settings.PHASES, source, place, "phase")
         if row["name_vi"] == "":
             found.append(Problem(source, place, "name_vi", "a project name", "an empty cell"))
-        capital, bad = _parse_capital(row["capital_bn_vnd"], source, place)
         found += bad
         zone_ids = [z.strip() for z in row["site_zone_ids"].split(";") if z.strip()]
         if not zone_ids:
@@ -246,6 +297,8 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
             )
         )
         clean = clean.iloc[0:0]
+    # What the readers decided (encoding, number format) travels with the rows: notices_of(clean).
+    add_notices(clean, [capital_notice])
     return clean, problems
 
 

@@ -6,6 +6,7 @@ listener). Through the app's upload pipeline and through the command line.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,7 +123,13 @@ def test_a_geojson_crs_given_by_name_is_still_read(tmp_path: Path) -> None:
 
 def test_reader_errors_name_the_users_file_not_our_folders() -> None:
     corpus = Path(__file__).parent / "corpus" / "bad"
-    uploads = [("zones", path) for path in corpus.glob("*.*") if path.suffix in (".geojson", ".zip", ".gpkg")]
+    with (corpus.parent / "expected.csv").open(encoding="utf-8") as manifest:
+        kinds = {row["file"]: row["kind"] for row in csv.DictReader(manifest)}
+    uploads = [
+        (kinds[path.name], path)
+        for path in corpus.glob("*.*")
+        if path.suffix in (".geojson", ".zip", ".gpkg")
+    ]
     uploads.append(("zones", Path("khu.fgb")))
     for kind, path in uploads:
         content = path.read_bytes() if path.exists() else b"fgb\x03fgb\x00" + b"\xff" * 8 + b"\x00" * 100

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -56,6 +57,38 @@ def projects_with(row: int, column: str, value: str) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+def projects_with_values(column: str, values: dict[int, str]) -> str:
+    """The bundled list with ``column`` set to ``values[i]`` in record ``i``."""
+    text = PROJECTS
+    for row, value in values.items():
+        text = _with(list(csv.DictReader(io.StringIO(text))), row, column, value)
+    return text
+
+
+def _with(rows: list[dict[str, str]], row: int, column: str, value: str) -> str:
+    rows[row][column] = value
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def windows_1258(text: str) -> bytes:
+    """``text`` as a Vietnamese Excel "CSV" stores it: Windows-1258, tone marks apart.
+
+    Windows-1258 has the letters â ê ô ơ ư ă đ but not their toned forms: a tone is a
+    combining mark after the letter.
+    """
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
 
 
 def projects_without(column: str) -> str:
@@ -286,9 +319,9 @@ CASES: list[tuple[str, str, object, str]] = [
         "expected column `project_id`",
     ),
     (
-        "projects_windows_1258.csv",
+        "projects_western_european.csv",
         "projects",
-        PROJECTS.encode("cp1258", errors="replace"),
+        "project_id,name_vi\nmechanical-2016-1,Größe Maß\n".encode("cp1252"),
         "expected UTF-8 text (save the file as 'CSV UTF-8')",
     ),
     (
@@ -301,8 +334,8 @@ CASES: list[tuple[str, str, object, str]] = [
         "projects_negative_capital.csv",
         "projects",
         projects_with(0, "capital_bn_vnd", "-650"),
-        "row 2, column `capital_bn_vnd`: expected a number of billion VND, 0 or more, "
-        "digits only (e.g. 1650); found '-650'",
+        "row 2, column `capital_bn_vnd`: expected a number of billion VND, 0 or more "
+        "(e.g. 1650, 1.650 or 1.650,5); found '-650'",
     ),
     ("projects_nan_capital.csv", "projects", projects_with(1, "capital_bn_vnd", "NaN"), "found 'NaN'"),
     (
@@ -312,10 +345,11 @@ CASES: list[tuple[str, str, object, str]] = [
         "found 'một nghìn'",
     ),
     (
-        "projects_thousands_dot.csv",
+        "projects_mixed_number_formats.csv",
         "projects",
-        projects_with(12, "capital_bn_vnd", "1.080.000"),
-        "found '1.080.000'",
+        projects_with_values("capital_bn_vnd", {11: "1.650,5", 12: "1,080.5"}),
+        "row 14, column `capital_bn_vnd`: expected a figure in the Vietnamese number format, "
+        "like the rest of the column (this one is in the English number format); found '1,080.5'",
     ),
     (
         "projects_unknown_sector.csv",
@@ -458,6 +492,9 @@ def main() -> None:
             writer.writerow([name, kind, message, message_vi(name)])
     for name, text in ok_files().items():
         (OK / name).write_text(text, encoding="utf-8")
+    # Read since Windows-1258 is understood (it used to be refused as not UTF-8).
+    # (The printed plan's Armenian look-alike letters in "Cầu Ngին" have no Windows-1258 code.)
+    (OK / "projects_windows_1258.csv").write_bytes(windows_1258(PROJECTS.replace("Ngին", "Nghìn")))
     (OK / "xss_zone.geojson").write_text(
         collection(feature(polygon(SONG_TRA), name_vi=PAYLOAD, name_en=PAYLOAD, developer=PAYLOAD)),
         encoding="utf-8",

@@ -1,0 +1,537 @@
+"""Tables as offices write them, from bytes: CSV in any of their encodings and delimiters, XLSX
+with a title above the header or the list on another sheet. Every cell comes back as NFC text.
+
+No disk access here: :mod:`geo.io` reads the file (size checked) and hands the bytes over.
+What the reader decided for the user (the encoding, say) travels with the frame as
+:class:`~geo.errors.Notice` records in ``frame.attrs["notices"]`` (:func:`notices_of`); the
+spreadsheet's own row number of each record is given by :func:`spreadsheet_rows`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io as _io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import pandas as pd
+
+from geo.errors import Notice, PlanDataError, Problem, phrase, shown
+from geo.frames import add_notices
+from geo.validate import (
+    HEADER_ALIASES,
+    PROJECT_OPTIONAL,
+    PROJECT_REQUIRED,
+    SITE_REQUIRED,
+    ZONE_REQUIRED,
+    normalise_header,
+)
+
+#: Rows searched for the header, below any title rows ("DANH MỤC DỰ ÁN ƯU TIÊN…").
+HEADER_SEARCH_ROWS: Final[int] = 20
+#: A row is the header when at least this many of its cells are column names we know.
+HEADER_MIN_KNOWN: Final[int] = 2
+#: Column names (ours and their Vietnamese aliases) that mark a header row.
+KNOWN_HEADERS: Final[frozenset[str]] = frozenset(
+    normalise_header(name)
+    for name in (
+        *PROJECT_REQUIRED,
+        *PROJECT_OPTIONAL,
+        *ZONE_REQUIRED,
+        *SITE_REQUIRED,
+        "zone_id",
+        "site_id",
+        "lon",
+        "lat",
+        "placement",
+        *HEADER_ALIASES,
+    )
+)
+DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t")
+
+#: A cell a spreadsheet would evaluate: OWASP's CSV-injection triggers, after any quotes.
+_TRIGGER: Final[re.Pattern[str]] = re.compile(r"^'*[=+\-@\t\r]")
+_ESCAPED: Final[re.Pattern[str]] = re.compile(r"^'+[=+\-@\t\r]")
+#: Text that is a plain number stays as written: ``-650`` is a number, not a formula.
+_NUMBER_TEXT: Final[re.Pattern[str]] = re.compile(r"^[-+]?\d+([.,]\d+)?$")
+
+#: Letters only Vietnamese uses among Latin scripts, and its tone marks (after NFD).
+_VIETNAMESE_LETTERS: Final[frozenset[str]] = frozenset("ăâđêôơưĂÂĐÊÔƠƯ")
+_TONE_MARKS: Final[frozenset[str]] = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a table is read before it is refused (see :mod:`geo.io`)."""
+
+    rows: int
+    cells: int
+    zip_bytes: int
+    zip_entries: int
+
+
+# ---------------------------------------------------------------------------- text cells
+
+
+def escape_cell(value: str) -> str:
+    """``value`` as a CSV cell no spreadsheet evaluates: ``'`` before ``=``, ``+``, ``-``,
+    ``@``, tab or carriage return (OWASP), and before a value already escaped that way.
+
+    :func:`unescape_cell` undoes exactly this, so exports read back to the same text.
+    """
+    if _TRIGGER.match(value) and not _NUMBER_TEXT.match(value):
+        return "'" + value
+    return value
+
+
+def unescape_cell(value: str) -> str:
+    """Undo :func:`escape_cell`: drop one ``'`` before quotes that lead to a trigger."""
+    return value[1:] if value[:1] == "'" and _ESCAPED.match(value) else value
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC (one code point per Vietnamese letter with its marks)."""
+    return unicodedata.normalize("NFC", text)
+
+
+# ---------------------------------------------------------------------------- encodings
+
+
+def _plausible_vietnamese(text: str) -> bool:
+    """Whether text decoded as Windows-1258 looks like Vietnamese, not mis-read bytes.
+
+    Mis-read bytes give control characters, private-use code points or Latin letters
+    without a single Vietnamese one; a Vietnamese file has ơ, ư, đ or tone marks.
+    """
+    vietnamese = False
+    for ch in {ch for ch in text if ord(ch) > 127}:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cn"):
+            return False
+        if ch in _VIETNAMESE_LETTERS or _TONE_MARKS & set(unicodedata.normalize("NFD", ch)):
+            vietnamese = True
+    return vietnamese
+
+
+def decode_text(raw: bytes, name: str) -> tuple[str, Notice | None]:
+    """Decode table bytes and say how, when it was not UTF-8.
+
+    A byte-order mark decides (UTF-8, UTF-16 LE/BE); else valid UTF-8 is UTF-8; else
+    Windows-1258, the encoding of a Vietnamese Excel "CSV", if the result reads as
+    Vietnamese. The text comes back in NFC (Windows-1258 writes tone marks apart).
+
+    Raises
+    ------
+    PlanDataError
+        When the bytes are none of these, naming the line and byte.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _not_text(raw, name, 0) from None
+        return nfc(text), Notice(name, "", phrase("read as UTF-16 text", "đã đọc theo bảng mã UTF-16"))
+    try:
+        return nfc(raw.decode("utf-8-sig")), None
+    except UnicodeDecodeError as exc:
+        start = exc.start
+    try:
+        text = nfc(raw.decode("cp1258"))
+    except UnicodeDecodeError:
+        raise _not_text(raw, name, start) from None
+    if not _plausible_vietnamese(text):
+        raise _not_text(raw, name, start)
+    return text, Notice(
+        name,
+        "",
+        phrase(
+            "read as Windows-1258 (the older Vietnamese encoding); saving it as 'CSV UTF-8' avoids any doubt",
+            "đã đọc theo bảng mã Windows-1258 (bảng mã tiếng Việt cũ); lưu tệp dạng 'CSV UTF-8' để khỏi nhầm",
+        ),
+    )
+
+
+def _not_text(raw: bytes, name: str, start: int) -> PlanDataError:
+    line = raw[:start].count(b"\n") + 1
+    return PlanDataError(
+        [
+            Problem(
+                name,
+                phrase("row {n}", "dòng {n}", n=line),
+                "",
+                phrase(
+                    "UTF-8 text (save the file as 'CSV UTF-8')",
+                    "văn bản UTF-8 (lưu tệp dạng 'CSV UTF-8')",
+                ),
+                phrase(
+                    "byte 0x{byte:02x} at offset {offset}, not UTF-8, UTF-16 or Windows-1258 Vietnamese",
+                    "byte 0x{byte:02x} ở vị trí {offset}, không phải UTF-8, UTF-16 "
+                    "hay tiếng Việt Windows-1258",
+                    byte=raw[start] if start < len(raw) else 0,
+                    offset=start,
+                ),
+            )
+        ]
+    )
+
+
+# ---------------------------------------------------------------------------- header rows
+
+
+def _known(row: Sequence[str]) -> int:
+    return sum(1 for cell in row if normalise_header(cell) in KNOWN_HEADERS)
+
+
+def _header_index(rows: Sequence[Sequence[str]]) -> int | None:
+    """Index of the header among ``rows`` (the first ones of a table), or ``None``."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if _known(row) >= HEADER_MIN_KNOWN:
+            return index
+    return None
+
+
+def _first_filled(rows: Sequence[Sequence[str]]) -> int:
+    return next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), 0)
+
+
+def _column_names(header: Sequence[str]) -> list[str]:
+    names: list[str] = []
+    for index, cell in enumerate(header):
+        name = " ".join(nfc(cell).split()) or f"Unnamed: {index}"
+        base, count = name, 1
+        while name in names:  # as pandas names a repeated header: x, x.1, x.2
+            name, count = f"{base}.{count}", count + 1
+        names.append(name)
+    return names
+
+
+def _too_big(name: str, what: str, limit: int) -> PlanDataError:
+    return PlanDataError(
+        [
+            Problem(
+                name,
+                "",
+                "",
+                phrase(
+                    "at most {limit} {what}",
+                    "tối đa {limit_vi} {what_vi}",
+                    # Thousands grouped as each language writes them: 200,000 / 200.000.
+                    limit=f"{limit:,}",
+                    limit_vi=f"{limit:,}".replace(",", "."),
+                    what=what,
+                    what_vi={"rows": "dòng", "cells": "ô"}[what],
+                ),
+                phrase("more than that", "nhiều hơn thế"),
+            )
+        ]
+    )
+
+
+def _frame(
+    name: str, numbered: Iterable[tuple[int, list[str]]], header: list[str], limits: Limits
+) -> pd.DataFrame:
+    """A text frame from ``(spreadsheet row, cells)`` pairs under ``header``; blank rows go."""
+    columns = _column_names(header)
+    width = len(columns)
+    records: list[list[str]] = []
+    numbers: list[int] = []
+    overflowing: list[Problem] = []
+    cells = 0
+    for number, row in numbered:
+        cells += max(len(row), width)
+        if len(records) >= limits.rows:
+            raise _too_big(name, "rows", limits.rows)
+        if cells > limits.cells:
+            raise _too_big(name, "cells", limits.cells)
+        if not any(c.strip() for c in row):
+            continue
+        # Cells are NFC already: decoded CSV text is normalised whole, XLSX cells one by one.
+        records.append((row + [""] * width)[:width])
+        if any(c.strip() for c in row[width:]):
+            overflowing.append(
+                Problem(
+                    name,
+                    phrase("row {n}", "dòng {n}", n=number),
+                    "",
+                    phrase(
+                        "at most {width} cells, as in the header",
+                        "tối đa {width} ô, như dòng tiêu đề",
+                        width=width,
+                    ),
+                    phrase("{count} cells", "{count} ô", count=len(row)),
+                )
+            )
+        numbers.append(number)
+    if overflowing:
+        raise PlanDataError(overflowing)
+    frame = (
+        pd.DataFrame(records, columns=columns, dtype=str)
+        if records
+        else pd.DataFrame(columns=columns, dtype=str)
+    )
+    # Columns with no name and no value (an Excel "CSV" pads rows with ;;;) carry nothing.
+    empty = [c for c, h in zip(columns, header, strict=True) if not h.strip() and (frame[c] == "").all()]
+    frame = frame.drop(columns=empty)
+    frame.attrs["first_row"] = numbers[0] if numbers else 2
+    if numbers and numbers[-1] - numbers[0] != len(numbers) - 1:
+        frame.attrs["row_numbers"] = tuple(numbers)
+    return frame
+
+
+# ---------------------------------------------------------------------------- CSV
+
+
+def _delimiter(head: str) -> str:
+    """The delimiter that makes a header row of known names; else the commonest on line 1."""
+    for delimiter in DELIMITERS:
+        try:
+            rows = list(csv.reader(_io.StringIO(head, newline=""), delimiter=delimiter))
+        except csv.Error:  # the head may end inside a quoted cell
+            continue
+        if _header_index(rows) is not None:
+            return delimiter
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    return max(DELIMITERS, key=first.count)
+
+
+def table_from_csv(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
+    """Read CSV bytes (``,`` ``;`` or tab; UTF-8, UTF-16 or Windows-1258) as a text frame.
+
+    Cells escaped against spreadsheet formulas by our own exports (:func:`escape_cell`)
+    read back as they were.
+    """
+    text, notice = decode_text(raw, name)
+    head = "\n".join(text[: 1 << 16].split("\n")[:HEADER_SEARCH_ROWS])
+    delimiter = _delimiter(head)
+    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        first = []
+        for row in reader:
+            first.append([unescape_cell(c) for c in row])
+            if len(first) >= HEADER_SEARCH_ROWS:
+                break
+        found = _header_index(first)
+        at = _first_filled(first) if found is None else found
+        if not first or not any(c.strip() for c in first[at]):
+            raise PlanDataError(
+                [
+                    Problem(
+                        name,
+                        "",
+                        "",
+                        phrase("a header row", "một dòng tiêu đề"),
+                        phrase("no text", "không có chữ"),
+                    )
+                ]
+            )
+
+        def numbered() -> Iterator[tuple[int, list[str]]]:
+            for index, row in enumerate(first[at + 1 :], start=at + 2):
+                yield index, row
+            # After the first rows, the reader's record count is the line number for one-line records.
+            for index, row in enumerate(reader, start=len(first) + 1):
+                yield index, [unescape_cell(c) for c in row]
+
+        frame = _frame(name, numbered(), first[at], limits)
+    except csv.Error as exc:
+        raise PlanDataError(
+            [
+                Problem(
+                    name,
+                    phrase("row {n}", "dòng {n}", n=reader.line_num),
+                    "",
+                    phrase(
+                        "a table separated by '{d}'",
+                        "một bảng phân cách bằng '{d}'",
+                        d=delimiter.replace("\t", "tab"),
+                    ),
+                    shown(exc),
+                )
+            ]
+        ) from None
+    return add_notices(frame, [notice])
+
+
+# ---------------------------------------------------------------------------- XLSX
+
+
+def _check_zip(raw: bytes, name: str, limits: Limits) -> bool:
+    """Check an XLSX's real unpacked size (counted, not read from headers) and entries.
+
+    Returns whether any worksheet holds a formula (a second, formula-reading pass is then
+    needed to tell a formula without a saved value from an empty cell).
+    """
+    try:
+        archive = zipfile.ZipFile(_io.BytesIO(raw))
+    except zipfile.BadZipFile:
+        raise _not_workbook(
+            name, phrase("a file that is not a valid zip", "một tệp không phải zip hợp lệ")
+        ) from None
+    formulas = False
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > limits.zip_entries:
+            raise _not_workbook(name, phrase("{n} parts", "{n} phần", n=len(infos)))
+        total = 0
+        for info in infos:
+            tail = b""
+            sheet = info.filename.startswith("xl/worksheets/")
+            try:
+                with archive.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        total += len(chunk)
+                        if total > limits.zip_bytes:
+                            raise _not_workbook(
+                                name,
+                                phrase(
+                                    "more than {mb} MB once unpacked",
+                                    "hơn {mb} MB khi giải nén",
+                                    mb=limits.zip_bytes // 2**20,
+                                ),
+                            )
+                        if sheet and not formulas:
+                            formulas = b"<f" in tail + chunk or b":f" in tail + chunk
+                            tail = chunk[-8:]
+            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+                raise _not_workbook(name, shown(exc)) from None
+    return formulas
+
+
+def _not_workbook(name: str, found: str) -> PlanDataError:
+    return PlanDataError(
+        [Problem(name, "", "", phrase("an Excel workbook (.xlsx)", "một sổ tính Excel (.xlsx)"), found)]
+    )
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return nfc(str(value))
+
+
+def table_from_xlsx(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
+    """Read an XLSX as a text frame: the sheet and row holding the header, saved values.
+
+    Title rows and merged title cells above the header are skipped (row numbers stay the
+    sheet's own); the list may be on any sheet; formulas give their saved values, and one
+    with no saved value is a problem. Sizes are checked before anything is parsed.
+    """
+    import openpyxl  # imported here: only workbooks need it, and it is slow to import
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    formulas = _check_zip(raw, name, limits)
+    try:
+        book = openpyxl.load_workbook(_io.BytesIO(raw), read_only=True, data_only=True)
+    except (InvalidFileException, ValueError, KeyError, OSError, TypeError, zipfile.BadZipFile) as exc:
+        raise _not_workbook(name, shown(exc)) from None
+    try:
+        chosen, at = 0, None
+        for index, sheet in enumerate(book.worksheets):
+            sheet.reset_dimensions()  # a forged "A1:XFD1048576" would pad every row
+            head = [[_cell_text(v) for v in row] for row in _rows(sheet, HEADER_SEARCH_ROWS)]
+            found = _header_index(head)
+            if found is not None:
+                chosen, at = index, found
+                break
+        if not book.worksheets:
+            raise _not_workbook(name, phrase("no sheet", "không có trang tính nào"))
+        sheet = book.worksheets[chosen]
+        sheet.reset_dimensions()
+        rows = _rows(sheet, None)
+        head = [[_cell_text(v) for v in row] for row in _rows(sheet, HEADER_SEARCH_ROWS)]
+        at = _first_filled(head) if at is None else at
+        header = head[at] if head else []
+        if not any(c.strip() for c in header):
+            raise PlanDataError(
+                [
+                    Problem(
+                        name,
+                        "",
+                        "",
+                        phrase("a header row", "một dòng tiêu đề"),
+                        phrase("no text", "không có chữ"),
+                    )
+                ]
+            )
+        problems: list[Problem] = []
+        unsaved = _unsaved_formulas(raw, chosen, at, name) if formulas else {}
+
+        def numbered() -> Iterator[tuple[int, list[str]]]:
+            for number, row in enumerate(rows, start=1):
+                if number <= at + 1:
+                    continue
+                yield number, [_cell_text(v) for v in row]
+
+        frame = _frame(name, numbered(), header, limits)
+    except PlanDataError:
+        raise
+    except (ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
+        raise _not_workbook(name, shown(exc)) from None
+    finally:
+        book.close()
+    columns = list(frame.columns)
+    for (number, column), formula in unsaved.items():
+        field = columns[column] if column < len(columns) else ""
+        problems.append(
+            Problem(
+                name,
+                phrase("row {n}", "dòng {n}", n=number),
+                field,
+                phrase(
+                    "a saved value (open the workbook in Excel and save it, so formulas keep their results)",
+                    "một giá trị đã lưu (mở sổ tính bằng Excel rồi lưu lại để công thức giữ kết quả)",
+                ),
+                phrase(
+                    "the formula {f} with no saved value", "công thức {f} chưa có giá trị", f=shown(formula)
+                ),
+            )
+        )
+    if problems:
+        raise PlanDataError(problems)
+    return frame
+
+
+def _rows(sheet: object, limit: int | None) -> Iterator[tuple[object, ...]]:
+    rows = sheet.iter_rows(values_only=True)  # type: ignore[attr-defined]
+    for index, row in enumerate(rows):
+        if limit is not None and index >= limit:
+            return
+        yield row
+
+
+def _unsaved_formulas(raw: bytes, sheet: int, header_at: int, name: str) -> dict[tuple[int, int], str]:
+    """``{(row, column index): formula}`` of formulas below the header with no saved value."""
+    import openpyxl
+
+    found: dict[tuple[int, int], str] = {}
+    values = openpyxl.load_workbook(_io.BytesIO(raw), read_only=True, data_only=True)
+    formulas = openpyxl.load_workbook(_io.BytesIO(raw), read_only=True, data_only=False)
+    try:
+        saved, written = values.worksheets[sheet], formulas.worksheets[sheet]
+        saved.reset_dimensions()
+        written.reset_dimensions()
+        pairs = zip(_rows(saved, None), _rows(written, None), strict=False)
+        for number, (value_row, formula_row) in enumerate(pairs, start=1):
+            if number <= header_at + 1:
+                continue
+            for column, formula in enumerate(formula_row):
+                value = value_row[column] if column < len(value_row) else None
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    found[(number, column)] = formula
+    finally:
+        values.close()
+        formulas.close()
+    return found
