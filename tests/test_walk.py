@@ -13,6 +13,7 @@ path (``plan_from_uploads``, the report, the caches) runs as in the browser.
 from __future__ import annotations
 
 import random
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ from geo.overrides import load_uploads
 from geo.view import Filters, View, build_view
 from layers.i18n import LANGUAGE_NAMES, capital, text
 from tests.test_uploads import surveyed_song_tra
-from ui import uploads
+from ui import tables, uploads
 from ui.sidebar import site_zone_ids
 
 APP = str(settings.ROOT / "app.py")
@@ -251,3 +252,24 @@ def test_the_issue_s_path_keeps_the_policy_across_languages_and_pages() -> None:
     assert not _failed_parts(at)
     assert _sidebar_widget(at, "radio", text("policy", "vi")).value == "full"
     assert at.header[0].value == text("title", "vi")
+
+
+def test_a_failing_part_says_so_with_a_reference_and_the_rest_still_works(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError("a bug in the targets page")
+
+    monkeypatch.setattr(tables, "targets_view", broken)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.get("button_group")[0].set_value("targets").run()
+    assert not at.exception
+    failed = _failed_parts(at)
+    assert len(failed) == 1
+    assert re.search(r"Mã tham chiếu: [0-9a-f]{8}$", failed[0])
+    # The sidebar, the uploaders and the headline still draw; the session goes on.
+    assert _sidebar_widget(at, "radio", text("policy", "vi")).value == settings.DEFAULT_POLICY
+    assert {m.label: m.value for m in at.metric}[text("metric.capital", "vi")] == "31.560 tỷ đồng"
+    at.get("button_group")[0].set_value("map").run()
+    assert not at.exception
+    assert _failed_parts(at) == []
