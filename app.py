@@ -6,9 +6,6 @@ Run with ``streamlit run app.py``. UI only: data work is in ``geo``, map buildin
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
 import logging
 import time
 import uuid
@@ -25,6 +22,7 @@ from layers.i18n import text
 from layers.prepared import PreparedZones, prepare_zones
 from ui import state
 from ui.cache import SizedCache
+from ui.housekeeping import release_ended_sessions
 from ui.mapping import MAP_KEY, draw_map, headline, zone_at, zone_panel
 from ui.present import render_present
 from ui.sidebar import render_language, render_sidebar, site_zone_ids
@@ -90,18 +88,6 @@ def plan_view(plan: Plan, plan_key: str, filters: Filters) -> View:
 def plan_zones(plan: Plan, plan_key: str) -> PreparedZones:
     """The zones as the map draws them, prepared once per plan."""
     return cast("PreparedZones", plan_cache(plan_key).get("zones", lambda: prepare_zones(plan.zones)))
-
-
-def release_memory() -> None:
-    """Collect garbage and hand freed heap back to the system (glibc's ``malloc_trim``).
-
-    Run on each new session's first run: Streamlit drops the sessions whose reconnect time
-    has passed when a session connects, and a 100,000-site upload leaves ~200 MB of small
-    freed blocks that glibc otherwise keeps (bench/memory.py).
-    """
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def session_plan() -> tuple[Plan, str, list[Problem] | None]:
@@ -193,7 +179,8 @@ def main() -> None:
         st.code("\n".join(str(p) for p in exc.problems), language=None)
         return
     if not st.session_state.get("_from_url"):
-        release_memory()
+        # A new visitor is a good moment to hand back what ended sessions held.
+        release_ended_sessions()
     state.read_query_params(lambda: site_zone_ids(bundled))
     presenting = state.presenting()
     lang = str(state.current("lang")) if presenting else render_language()
