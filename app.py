@@ -45,8 +45,9 @@ table.facts th, table.facts td { padding: 4px 6px; border-bottom: 1px solid #e6e
 LOG = logging.getLogger("app")
 #: Bytes of views and prepared zones kept for the bundled plan, for all sessions together.
 SHARED_CACHE_BYTES = 96 * 2**20
-#: Bytes of views and prepared zones one session keeps for the plan made from its files.
-SESSION_CACHE_BYTES = 160 * 2**20
+#: Bytes of views and prepared zones one session keeps for the plan made from its files
+#: (beyond the newest view, always kept): a few views of a 100,000-site upload.
+SESSION_CACHE_BYTES = 64 * 2**20
 
 
 # The bundled plan's views and prepared zones are shared between reruns and sessions, not

@@ -45,8 +45,8 @@ def size_of(value: object) -> int:
 class SizedCache(Generic[V]):
     """A least-recently-used cache that drops entries once they hold more than ``max_bytes``.
 
-    Safe to share between sessions' threads. A value larger than the whole budget is made
-    and returned but not kept.
+    Safe to share between sessions' threads. The newest entry is always kept, whatever its
+    size, so the view a page shows is reused by its next rerun (a map click, a language).
     """
 
     def __init__(self, max_bytes: int, measure: Callable[[object], int] = size_of) -> None:
@@ -75,13 +75,11 @@ class SizedCache(Generic[V]):
         # slow build never holds up every other session.
         value = make()
         size = self._measure(value)
-        if size > self.max_bytes:
-            return value
         with self._lock:
             self._entries[key] = (value, size)
             self._entries.move_to_end(key)
             total = sum(s for _, s in self._entries.values())
-            while total > self.max_bytes:
+            while total > self.max_bytes and len(self._entries) > 1:
                 _, (_, dropped) = self._entries.popitem(last=False)
                 total -= dropped
         return value
