@@ -12,6 +12,8 @@ Talks only to 127.0.0.1; not part of the test suite.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import shutil
 import sys
 import tempfile
@@ -24,9 +26,25 @@ sys.path.insert(0, str(ROOT))
 
 from bench.generate import write  # noqa: E402
 from bench.run import APP, FLAGS, served  # noqa: E402
-from bench.soak import rss_mb  # noqa: E402
 
 USING = "Đang dùng tệp của bạn"
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB; processes may come and go."""
+    total = 0
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            status = Path("/proc", name, "status").read_text()
+        except OSError:  # the process ended while we looked
+            continue
+        parent = re.search(r"PPid:\s+(\d+)", status)
+        if name == str(pid) or (parent and parent.group(1) == str(pid)):
+            found = re.search(r"VmRSS:\s+(\d+) kB", status)
+            total += int(found.group(1)) if found else 0
+    return total / 1024
 
 
 def server_pid(url: str) -> int:
