@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from layers.i18n import text
-from tests import test_browser
-from tests.test_browser import ARTIFACTS, MAP_FRAME
+from tests.conftest import ARTIFACTS
+from tests.test_browser import MAP_FRAME
 from tests.test_uploads import surveyed_song_tra
 
 pytestmark = pytest.mark.browser
@@ -19,11 +19,6 @@ pytestmark = pytest.mark.browser
 CORPUS = Path(__file__).parent / "corpus"
 WALK_STEPS = 30
 SEED = 17
-
-# The browser tests' fixtures: one server per module, one Chromium, an offline page.
-server = test_browser.server
-browser = test_browser.browser
-page = test_browser.page
 
 
 def _settled(page: Page) -> None:

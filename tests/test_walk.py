@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,15 +226,12 @@ def test_a_long_random_walk_never_breaks_and_always_adds_up(
     files = _good_files(tmp_path)
     at = AppTest.from_file(APP, default_timeout=60).run()
     _check(at, walker, plans, 0, "open")
-    started = time.monotonic()
     done: list[str] = []
     for step in range(1, STEPS + 1):
         action = _step(at, walker, rng, plans, files)
         done.append(action)
         _check(at, walker, plans, step, action)
     assert {a.split()[0] for a in done} == set(ACTIONS)
-    # ~60 s on an idle two-core machine; the bound only catches a walk gone slow.
-    assert time.monotonic() - started < 240
 
 
 def test_the_issue_s_path_keeps_the_policy_across_languages_and_pages() -> None:
