@@ -6,7 +6,11 @@ Run with ``streamlit run app.py``. UI only: data work is in ``geo``, map buildin
 
 from __future__ import annotations
 
+import logging
 import time
+import uuid
+from collections.abc import Callable
+from typing import cast
 
 import streamlit as st
 
@@ -17,9 +21,11 @@ from layers import assets
 from layers.i18n import text
 from layers.prepared import PreparedZones, prepare_zones
 from ui import state
+from ui.cache import SizedCache
+from ui.housekeeping import release_ended_sessions
 from ui.mapping import MAP_KEY, draw_map, headline, zone_at, zone_panel
 from ui.present import render_present
-from ui.sidebar import render_sidebar, site_zone_ids
+from ui.sidebar import render_language, render_sidebar, site_zone_ids
 from ui.tables import data_view, downloads, targets_view, zone_load_view
 from ui.uploads import files_key, plan_from_uploads, render_uploaders, report, uploaded_files
 
@@ -36,8 +42,18 @@ table.facts th, table.facts td { padding: 4px 6px; border-bottom: 1px solid #e6e
 """
 
 
-# Plans, views and prepared zones are shared between reruns and sessions, not copied: they
-# are read, never changed, and copying (unpickling) a national plan cost ~50 ms a rerun.
+LOG = logging.getLogger("app")
+#: Bytes of views and prepared zones kept for the bundled plan, for all sessions together.
+SHARED_CACHE_BYTES = 96 * 2**20
+#: Bytes of views and prepared zones one session keeps for the plan made from its files
+#: (beyond the newest view, always kept): a few views of a 100,000-site upload.
+SESSION_CACHE_BYTES = 64 * 2**20
+
+
+# The bundled plan's views and prepared zones are shared between reruns and sessions, not
+# copied: they are read, never changed, and copying (unpickling) a national plan cost ~50 ms
+# a rerun. A plan made from a user's files is that session's alone, so its views live in
+# the session's state and go with it.
 
 
 @st.cache_resource(show_spinner=False)
@@ -46,22 +62,33 @@ def cached_plan() -> Plan:
     return load_plan()
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def cached_view(_plan: Plan, plan_key: str, filters: Filters) -> View:
+@st.cache_resource(show_spinner=False)
+def shared_cache() -> SizedCache[object]:
+    """The cache of the bundled plan's views, bounded by the memory they hold."""
+    return SizedCache(SHARED_CACHE_BYTES)
+
+
+def plan_cache(plan_key: str) -> SizedCache[object]:
+    """Where views of the plan ``plan_key`` are kept: shared if bundled, else the session's."""
+    if plan_key == "bundled":
+        return shared_cache()
+    kept = st.session_state.get("_plan_cache")
+    if kept is None or kept[0] != plan_key:
+        kept = (plan_key, SizedCache(SESSION_CACHE_BYTES))
+        st.session_state["_plan_cache"] = kept
+    return cast("SizedCache[object]", kept[1])
+
+
+def plan_view(plan: Plan, plan_key: str, filters: Filters) -> View:
     """The filtered view; the same plan and filters reuse the same tables."""
-    return build_view(_plan, filters, cached_range(_plan, plan_key, filters.policy))
+    cache = plan_cache(plan_key)
+    scale = cache.get(("range", filters.policy), lambda: capital_range(plan, filters.policy))
+    return cast("View", cache.get(("view", repr(filters)), lambda: build_view(plan, filters, scale)))  # type: ignore[arg-type]
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def cached_range(_plan: Plan, plan_key: str, policy: str) -> tuple[float, float]:
-    """The whole plan's range of zone capital under ``policy``: it sets the colour scale."""
-    return capital_range(_plan, policy)
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def cached_zones(_plan: Plan, plan_key: str) -> PreparedZones:
+def plan_zones(plan: Plan, plan_key: str) -> PreparedZones:
     """The zones as the map draws them, prepared once per plan."""
-    return prepare_zones(_plan.zones)
+    return cast("PreparedZones", plan_cache(plan_key).get("zones", lambda: prepare_zones(plan.zones)))
 
 
 def session_plan() -> tuple[Plan, str, list[Problem] | None]:
@@ -73,32 +100,114 @@ def session_plan() -> tuple[Plan, str, list[Problem] | None]:
     return plan, files_key(files), problems
 
 
+def part(name: str, lang: str, draw: Callable[..., object], *args: object) -> bool:
+    """Draw one part of the page on its own: if it fails, say so there, and go on.
+
+    The user sees a short message in their language with a reference to quote; the server
+    log has the traceback under the same reference. Returns whether the part drew.
+    """
+    try:
+        draw(*args)
+    except Exception:  # a boundary: one broken part must not take the page down
+        failed(name, lang)
+        return False
+    return True
+
+
+def failed(name: str, lang: str) -> None:
+    """Log the exception being handled under a new reference; show the reference."""
+    ref = uuid.uuid4().hex[:8]
+    LOG.exception("page part %r failed, reference %s", name, ref)
+    st.error(text("error.part", lang).format(ref=ref), icon="⚠️")
+
+
 def _on_map_click() -> None:
     clicked = (st.session_state.get(MAP_KEY) or {}).get("last_object_clicked")
-    if clicked:
-        st.session_state["zone"] = zone_at(session_plan()[0], clicked["lat"], clicked["lng"])
+    if not clicked:
+        return
+    try:
+        state.choose("zone", zone_at(session_plan()[0], clicked["lat"], clicked["lng"]))
+    except Exception:  # a click that cannot be placed leaves the zone as it was
+        ref = uuid.uuid4().hex[:8]
+        LOG.exception("map click failed, reference %s", ref)
+        st.session_state["_click_failed"] = ref
+
+
+def map_page(plan: Plan, view: View, prepared: PreparedZones, lang: str) -> None:
+    """The map with its note, and the chosen zone's panel beside it."""
+    left, right = st.columns([3, 1])
+    with left:
+        part("map", lang, draw_map_with_note, plan, view, prepared, lang)
+    with right:
+        st.markdown(f"#### {text('panel.title', lang)}")
+        part("zone panel", lang, zone_panel, plan, view, lang)
+
+
+def draw_map_with_note(plan: Plan, view: View, prepared: PreparedZones, lang: str) -> None:
+    """The map, a short pause for the browser, then the note under it."""
+    draw_map(plan, view, prepared, lang, on_click=_on_map_click)
+    # A short pause lets the browser draw the map's new layers before the rest of the page
+    # arrives and competes for it (bench/run.py, plan data: a filter change reached the map
+    # in a median 108-130 ms with 60 ms, 131-174 ms with 30 ms).
+    time.sleep(MAP_HEAD_START_S)
+    st.caption(text("note.indicative", lang) + " " + text("note.merger", lang))
+
+
+def data_page(plan: Plan, view: View, filters: Filters, lang: str) -> None:
+    """Downloads of the filtered view, then the data and its sources."""
+    part("downloads", lang, downloads, plan, view, filters, lang)
+    part("data", lang, data_view, plan, lang)
+
+
+def figures(plan: Plan, view: View, problems: list[Problem] | None, lang: str) -> None:
+    """What was used from the user's files, and the headline figures."""
+    if problems is not None:
+        report(plan, problems, lang)
+    headline(plan, view, lang)
+    if view.projects.empty:
+        st.warning(text("empty", lang))
 
 
 def main() -> None:
-    """Draw the page."""
+    """Draw the page: the sidebar and uploaders first, so no failure below can hide them."""
     st.set_page_config(page_title="Thái Bình CNHT 2016–2025", page_icon="🗺️", layout="wide")
     assets.use_local_assets()
     st.html(PAGE_CSS)
     try:
-        plan, plan_key, problems = session_plan()
+        bundled = cached_plan()
     except PlanDataError as exc:
         st.error(text("error.data", "vi") + " / " + text("error.data", "en"))
         st.code("\n".join(str(p) for p in exc.problems), language=None)
         return
-    state.read_query_params(lambda: site_zone_ids(plan))
-    # Widgets keep their values in session state, so the view is known before they are
-    # drawn: the map goes out first, and the rest of the page follows it.
-    lang = state.current("lang")
+    if not st.session_state.get("_from_url"):
+        # A new visitor is a good moment to hand back what ended sessions held.
+        release_ended_sessions()
+    state.read_query_params(lambda: site_zone_ids(bundled))
+    presenting = state.presenting()
+    lang = str(state.current("lang")) if presenting else render_language()
+    if not presenting:
+        render_uploaders(lang)
+    try:
+        plan, plan_key, problems = session_plan()
+    except Exception:  # files we could not use must not lock the user out
+        failed("uploads", lang)
+        plan, plan_key, problems = bundled, "bundled", None
+    if not presenting:
+        with st.sidebar:
+            part("sidebar", lang, render_sidebar, plan, lang)
+    state.zone_choice(site_zone_ids(plan))
+    if ref := st.session_state.pop("_click_failed", None):
+        st.error(text("error.part", lang).format(ref=ref), icon="⚠️")
     filters = state.filters()
-    view = cached_view(plan, plan_key, filters)
-    prepared = cached_zones(plan, plan_key)
-    if state.presenting():
-        render_present(plan, view, prepared, lang, _on_map_click)
+    try:
+        view = plan_view(plan, plan_key, filters)
+        prepared = plan_zones(plan, plan_key)
+    except Exception:  # without a view only the sidebar can be offered
+        failed("view", lang)
+        state.write_query_params()
+        return
+    if presenting:
+        part("briefing", lang, render_present, plan, view, prepared, lang, _on_map_click)
         state.write_query_params()
         return
     st.header(text("title", lang))
@@ -106,42 +215,33 @@ def main() -> None:
     above = st.container()
     # One view at a time, chosen like tabs but rendered alone: st.tabs swallowed the map's
     # clicks in Chromium, and hidden tabs would still build their tables on every rerun.
-    page = st.segmented_control(
+    tab = _tab_labeller(lang)
+    st.segmented_control(
         "view",
         state.PAGES,
-        format_func=lambda p: text(f"tab.{p}", lang),
-        key="page",
+        format_func=tab,
         label_visibility="collapsed",
+        **state.bind("page", [(p, tab(p)) for p in state.PAGES]),
     )
+    page = state.current("page")
     if page == "load":
-        zone_load_view(plan, view, filters, lang)
+        part("zone load", lang, zone_load_view, plan, view, filters, lang)
     elif page == "targets":
-        targets_view(plan, lang)
+        part("targets", lang, targets_view, plan, lang)
     elif page == "data":
-        downloads(plan, view, filters, lang)
-        data_view(plan, lang)
+        data_page(plan, view, filters, lang)
     else:
-        left, right = st.columns([3, 1])
-        with left:
-            draw_map(plan, view, prepared, lang, on_click=_on_map_click)
-            # A short pause lets the browser draw the map's new layers before the rest of
-            # the page arrives and competes for it (bench/run.py, plan data: a filter change
-            # reached the map in a median 108-130 ms with 60 ms, 131-174 ms with 30 ms, and
-            # the rest of the page follows 60 ms later).
-            time.sleep(MAP_HEAD_START_S)
-            st.caption(text("note.indicative", lang) + " " + text("note.merger", lang))
-        with right:
-            st.markdown(f"#### {text('panel.title', lang)}")
-            zone_panel(plan, view, lang)
+        map_page(plan, view, prepared, lang)
     with above:
-        if problems is not None:
-            report(plan, problems, lang)
-        headline(plan, view, lang)
-        if view.projects.empty:
-            st.warning(text("empty", lang))
-    render_sidebar(plan)
-    render_uploaders(lang)
+        part("figures", lang, figures, plan, view, problems, lang)
     state.write_query_params()
+
+
+def _tab_labeller(lang: str) -> Callable[[str], str]:
+    def label(page: str) -> str:
+        return text(f"tab.{page}", lang)
+
+    return label
 
 
 main()

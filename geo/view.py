@@ -70,7 +70,8 @@ def select_projects(plan: Plan, filters: Filters) -> pd.DataFrame:
         in_zone = projects["site_zone_ids"].str.split(";").apply(lambda ids: filters.zone in ids)
         projects = projects[in_zone.astype(bool)]
     query = fold(filters.search.strip())
-    if query:
+    # An empty frame's row-wise join gives a frame, not text: nothing to search anyway.
+    if query and not projects.empty:
         haystack = projects[["name_vi", "name_en", "site_vi", "project_id"]].agg(" ".join, axis=1).map(fold)
         projects = projects[haystack.str.contains(query, regex=False)]
     return projects

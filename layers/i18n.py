@@ -219,6 +219,11 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "Dữ liệu đi kèm không thay đổi."
         ),
         "upload.failed": "Không đọc được tệp: {error}",
+        # A visit never breaks (ui/state, app.py)
+        "error.part": (
+            "Phần này của trang gặp lỗi nội bộ và tạm không hiển thị; phần còn lại vẫn dùng được. "
+            "Mã tham chiếu: {ref}"
+        ),
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -426,6 +431,11 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "The bundled data is unchanged."
         ),
         "upload.failed": "Could not read the files: {error}",
+        # A visit never breaks (ui/state, app.py)
+        "error.part": (
+            "This part of the page hit an internal error and is not shown; the rest still works. "
+            "Reference: {ref}"
+        ),
     },
 }
 

@@ -44,6 +44,13 @@ def _projects_on_map(at: AppTest) -> list[str]:
     return sorted(set(re.findall(r"project-([a-z0-9-]+) ", _map_args(at)["feature_group"])))
 
 
+def choice(widgets: Any, name: str) -> Any:
+    """The widget that shows choice ``name`` (its key follows its labels: ``ui.state.widget_key``)."""
+    found = [w for w in widgets if str(w.key).startswith(f"_w.{name}.")]
+    assert len(found) == 1, [w.key for w in widgets]
+    return found[0]
+
+
 def _metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
@@ -73,13 +80,13 @@ def test_link_opens_the_two_chip_projects_in_english() -> None:
         "Zones involved": "1",
     }
     assert _projects_on_map(at) == ["electronics-2021-1", "electronics-2021-2"]
-    assert at.sidebar.multiselect(key="sector").value == ["electronics"]
+    assert choice(at.sidebar.multiselect, "sector").value == ["electronics"]
 
 
 def test_widgets_write_the_view_back_to_the_url() -> None:
     at = _run()
-    at.sidebar.multiselect(key="sector").set_value(["ceramics"]).run()
-    at.sidebar.radio(key="lang").set_value("en").run()
+    choice(at.sidebar.multiselect, "sector").set_value(["ceramics"]).run()
+    choice(at.sidebar.radio, "lang").set_value("en").run()
     assert at.query_params["sector"] == "ceramics"
     assert at.query_params["lang"] == "en"
     assert _metrics(at)["Capital shown"] == "580 bn VND"
@@ -87,8 +94,8 @@ def test_widgets_write_the_view_back_to_the_url() -> None:
 
 def test_unknown_url_values_are_ignored() -> None:
     at = _run(sector="robotics,textiles", policy="half", lang="fr")
-    assert at.sidebar.multiselect(key="sector").value == ["textiles"]
-    assert at.sidebar.radio(key="policy").value == "split"
+    assert choice(at.sidebar.multiselect, "sector").value == ["textiles"]
+    assert choice(at.sidebar.radio, "policy").value == "split"
     assert _metrics(at)["Vốn hiển thị"] == "4.400 tỷ đồng"
 
 
@@ -101,7 +108,7 @@ def test_policy_changes_the_zone_capital(policy: str, label: str) -> None:
 
 def test_search_ignores_accents() -> None:
     at = _run()
-    at.sidebar.text_input(key="search").input("cau nghin").run()
+    choice(at.sidebar.text_input, "search").input("cau nghin").run()
     assert _projects_on_map(at) == [
         "electronics-2016-4",
         "mechanical-2016-1",
@@ -112,7 +119,7 @@ def test_search_ignores_accents() -> None:
 
 def test_capital_range_filters_projects() -> None:
     at = _run()
-    at.sidebar.slider(key="capital").set_value((5_000.0, 12_000.0)).run()
+    choice(at.sidebar.slider, "capital").set_value((5_000.0, 12_000.0)).run()
     assert _projects_on_map(at) == ["electronics-2021-1", "electronics-2021-2"]
 
 
@@ -129,6 +136,6 @@ def test_zone_choice_filters_and_opens_its_panel() -> None:
 
 def test_no_match_says_so() -> None:
     at = _run()
-    at.sidebar.text_input(key="search").input("xyz không có").run()
+    choice(at.sidebar.text_input, "search").input("xyz không có").run()
     assert _metrics(at)["Dự án hiển thị"] == "0 / 22"
     assert at.warning[0].value == "Không có dự án nào phù hợp bộ lọc."

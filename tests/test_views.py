@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app import _metrics, _projects_on_map, _run
+from tests.test_app import _metrics, _projects_on_map, _run, choice
 
 
 def _table(at: AppTest, index: int = 0) -> pd.DataFrame:
@@ -32,7 +32,7 @@ def test_zone_load_follows_the_policy(policy: str, cau_nghin: float, total: floa
 
 def test_zone_load_in_usd_follows_the_rate() -> None:
     at = _run(page="load", lang="en", sector="ceramics")
-    at.sidebar.number_input(key="usd_rate").set_value(25_000).run()
+    choice(at.sidebar.number_input, "usd_rate").set_value(25_000.0).run()
     table = _table(at).set_index("Zone")
     assert table.loc["Tiền Hải Industrial Park", "Capital (million USD)"] == pytest.approx(23.2)
     assert "≈ 23.2 million USD" in [c.value for c in at.caption]

@@ -12,7 +12,9 @@ from geo.view import View
 from layers import mapview
 from layers.i18n import capital, text
 from layers.prepared import PreparedZones
+from ui import state
 from ui.mapping import draw_map
+from ui.sidebar import present_link
 
 #: What the stepper shows in turn: the first phase, the second, then both.
 STEPS: Final[list[list[str]]] = [["2016-2020"], ["2021-2025"], []]
@@ -42,7 +44,7 @@ def next_step(phases: list[str]) -> list[str]:
 
 
 def _advance() -> None:
-    st.session_state["phase"] = next_step(list(st.session_state.get("phase") or []))
+    state.choose("phase", next_step(list(state.current("phase"))))
 
 
 def render_present(
@@ -50,7 +52,7 @@ def render_present(
 ) -> None:
     """The whole briefing page."""
     st.html(CSS)
-    phases = list(st.session_state.get("phase") or [])
+    phases = list(state.current("phase"))
     left, middle, right, last = st.columns([2.2, 1.2, 1.2, 1])
     left.markdown(f'<div class="present-phase">{step_label(phases, lang)}</div>', unsafe_allow_html=True)
     middle.metric(text("metric.projects", lang), f"{len(view.projects)} / {len(plan.projects)}")
@@ -62,9 +64,8 @@ def render_present(
             key="present-next",
             type="primary",
         )
-        params = {k: v for k, v in st.query_params.to_dict().items() if k != "mode"}
-        st.link_button(text("present.exit", lang), "?" + "&".join(f"{k}={v}" for k, v in params.items()))
-    sectors = list(st.session_state.get("sector") or [])
+        st.link_button(text("present.exit", lang), present_link(present=False))
+    sectors = list(state.current("sector"))
     draw_map(
         plan,
         view,

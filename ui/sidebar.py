@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Callable
 
 import streamlit as st
@@ -10,7 +11,7 @@ from geo import settings
 from geo.load import Plan
 from layers import mapview
 from layers.i18n import LANGUAGE_NAMES, LANGUAGES, text
-from ui.state import DEFAULT_RATE
+from ui import state
 
 
 def site_zone_ids(plan: Plan) -> list[str]:
@@ -19,50 +20,75 @@ def site_zone_ids(plan: Plan) -> list[str]:
     return list(zones.sort_values(["kind", "zone_id"])["zone_id"])
 
 
-def render_sidebar(plan: Plan) -> str:
-    """Draw the sidebar's widgets (their state is the view); return the language."""
+def render_sidebar(plan: Plan, lang: str) -> None:
+    """Draw the sidebar's widgets; each keeps its choice as an id (``ui.state.bind``)."""
     bar = st.sidebar
-    lang: str = bar.radio(
-        "Ngôn ngữ / Language", LANGUAGES, format_func=LANGUAGE_NAMES.__getitem__, key="lang", horizontal=True
-    )
     bar.header(text("filters", lang))
     for name, options in (("sector", settings.SECTORS), ("phase", settings.PHASES)):
+        label = _labeller(name, lang)
+        chosen = [v for v in state.current(name) if v in options]
         bar.multiselect(
             text(name, lang),
             options,
-            format_func=_labeller(name, lang),
-            key=name,
+            format_func=label,
             placeholder=text("all", lang),
+            **state.bind(name, [(v, label(v)) for v in options], seed=chosen),
         )
     names = mapview.zone_names(plan.zones, lang)
+    zone_ids = ["", *site_zone_ids(plan)]
+
+    def zone_label(zone: str) -> str:
+        return names.get(zone, zone) if zone else text("all_zones", lang)
+
     bar.selectbox(
         text("zone", lang),
-        ["", *site_zone_ids(plan)],
-        format_func=lambda z: names.get(z, z) if z else text("all_zones", lang),
-        key="zone",
+        zone_ids,
+        format_func=zone_label,
+        **state.bind("zone", [(z, zone_label(z)) for z in zone_ids], seed=state.zone_choice(zone_ids)),
     )
     top = float(plan.projects["capital_bn_vnd"].max())
-    bar.slider(text("capital_range", lang), 0.0, top, (0.0, top), step=10.0, key="capital", format="%d")
-    bar.text_input(text("search", lang), key="search")
+    low, high = state.current("capital") or (0.0, top)
+    span = (min(max(float(low), 0.0), top), min(max(float(high), 0.0), top))
+    bar.slider(
+        text("capital_range", lang),
+        0.0,
+        top,
+        step=10.0,
+        format="%d",
+        **state.bind("capital", [((0.0, top), "")], seed=span),
+    )
+    bar.text_input(text("search", lang), **state.bind("search"))
+    policy = _labeller("policy", lang)
     bar.radio(
         text("policy", lang),
         settings.POLICIES,
-        format_func=lambda p: text(f"policy.{p}", lang),
-        key="policy",
+        format_func=policy,
         help=text("policy_help", lang),
+        **state.bind("policy", [(p, policy(p)) for p in settings.POLICIES]),
     )
     bar.caption(text("policy_help", lang))
     bar.number_input(
         text("usd.rate", lang),
-        min_value=1_000,
-        max_value=100_000,
-        value=int(DEFAULT_RATE),
-        step=100,
-        key="usd_rate",
+        min_value=1_000.0,
+        max_value=100_000.0,
+        step=100.0,
+        format="%.0f",
+        **state.bind("usd_rate", seed=float(state.current("usd_rate"))),
     )
     bar.caption(text("usd.note", lang))
-    bar.link_button(text("present.enter", lang), _present_link())
-    return lang
+    bar.link_button(text("present.enter", lang), present_link())
+
+
+def render_language() -> str:
+    """The language switch, at the top of the sidebar; return the language now chosen."""
+    st.sidebar.radio(
+        "Ngôn ngữ / Language",
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.__getitem__,
+        horizontal=True,
+        **state.bind("lang", [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]),
+    )
+    return str(state.current("lang"))
 
 
 def _labeller(vocabulary: str, lang: str) -> Callable[[str], str]:
@@ -74,7 +100,9 @@ def _labeller(vocabulary: str, lang: str) -> Callable[[str], str]:
     return label
 
 
-def _present_link() -> str:
+def present_link(present: bool = True) -> str:
+    """The page's link in (or out of) briefing mode, its values URL-encoded."""
     params = {k: v for k, v in st.query_params.to_dict().items() if k != "mode"}
-    query = "&".join(f"{k}={v}" for k, v in {**params, "mode": "present"}.items())
-    return f"?{query}"
+    if present:
+        params["mode"] = "present"
+    return "?" + urllib.parse.urlencode(params)

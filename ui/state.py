@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 import streamlit as st
@@ -66,8 +67,9 @@ def write_query_params() -> None:
 
 
 def current(name: str) -> Any:
-    """A view setting from session state, or its default."""
-    return st.session_state.get(name, DEFAULTS.get(name))
+    """A view setting (an id, never a label) from session state, or its default."""
+    value = st.session_state.get(name)
+    return CHOICE_DEFAULTS.get(name) if value is None else value
 
 
 def filters() -> Filters:
@@ -91,3 +93,57 @@ def presenting() -> bool:
 def rate() -> float:
     """VND per USD for the USD figures."""
     return float(st.session_state.get("usd_rate") or DEFAULT_RATE)
+
+
+# Widgets never own a choice. Streamlit keeps a selection widget's value as its *label* and
+# reads it back through the current format_func, so a label that changes (language, an
+# uploaded zone's new name, a zone that is gone) turned the stored value into a stray label
+# ('Chia đều') or lost it; a widget not drawn on a run (briefing mode) also loses its state.
+# So every choice lives under its own key as an id, and each widget gets a key of its own
+# that changes whenever its labels do: a new widget, seeded from the stored id.
+
+CHOICE_DEFAULTS: Final[dict[str, Any]] = {
+    **DEFAULTS,
+    "sector": [],
+    "phase": [],
+    "capital": None,
+    "search": "",
+    "usd_rate": DEFAULT_RATE,
+}
+
+
+def widget_key(name: str, labels: Sequence[tuple[object, str]] = ()) -> str:
+    """A widget key for choice ``name`` that changes whenever any option's label does."""
+    digest = hashlib.sha256(repr(list(labels)).encode()).hexdigest()[:12]
+    return f"_w.{name}.{digest}"
+
+
+def bind(name: str, labels: Sequence[tuple[object, str]] = (), seed: Any = None) -> dict[str, Any]:
+    """Keyword arguments that tie a widget to choice ``name``: its key and a change callback.
+
+    The widget is seeded with the stored choice (or ``seed``, when given: the choice made
+    valid for the options shown), so pass no default value to the widget itself.
+    """
+    key = widget_key(name, labels)
+    value = current(name) if seed is None else seed
+    if key not in st.session_state or st.session_state[key] != value:
+        st.session_state[key] = value
+    return {"key": key, "on_change": _store, "args": (name, key)}
+
+
+def _store(name: str, key: str) -> None:
+    st.session_state[name] = st.session_state[key]
+
+
+def choose(name: str, value: Any) -> None:
+    """Set choice ``name`` from code (a map click, the briefing stepper)."""
+    st.session_state[name] = value
+
+
+def zone_choice(zone_ids: Sequence[str]) -> str:
+    """The chosen zone if it still exists (an upload may rename or drop it), else none."""
+    zone = current("zone") or ""
+    if zone not in zone_ids:
+        zone = ""
+        st.session_state["zone"] = ""
+    return str(zone)

@@ -13,6 +13,8 @@ from geo.overrides import UPLOAD_SUFFIXES, load_uploads
 from layers.i18n import text
 
 KINDS: Final[tuple[str, ...]] = ("zones", "sites", "projects")
+#: Where the session keeps the plan made from its files: ``(files key, plan, problems)``.
+UPLOAD_STATE: Final[str] = "_upload_plan"
 
 
 def uploaded_files() -> dict[str, tuple[str, bytes]]:
@@ -35,15 +37,22 @@ def files_key(files: dict[str, tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-# Shared, not copied, like the bundled plan (app.py): read, never changed.
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _cached_uploads(key: str, _files: dict[str, tuple[str, bytes]]) -> tuple[Plan, list[Problem]]:
-    return load_uploads(_files)
-
-
 def plan_from_uploads(files: dict[str, tuple[str, bytes]]) -> tuple[Plan, list[Problem]]:
-    """The plan with the user's files laid over the bundled one (cached by content)."""
-    return _cached_uploads(files_key(files), files)
+    """The plan with the user's files laid over the bundled one, kept for this session only.
+
+    It lives in the session's own state, not in a process-wide cache keyed by content, so
+    it goes when the session does (a 100,000-site upload is ~100 MB of frames); only the
+    latest set of files is kept.
+    """
+    key = files_key(files)
+    kept = st.session_state.get(UPLOAD_STATE)
+    if kept is None or kept[0] != key:
+        # Drop the old plan before building the new one, so two never coexist.
+        st.session_state.pop(UPLOAD_STATE, None)
+        plan, problems = load_uploads(files)
+        kept = (key, plan, problems)
+        st.session_state[UPLOAD_STATE] = kept
+    return kept[1], kept[2]
 
 
 def render_uploaders(lang: str) -> None:
