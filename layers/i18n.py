@@ -217,6 +217,13 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "Dữ liệu đi kèm không thay đổi."
         ),
         "upload.failed": "Không đọc được tệp: {error}",
+        # Pages on any data set, capped tables (wip-pages)
+        "cap.rows": (
+            "Đang hiển thị {shown} trên {total} dòng; {hidden} dòng không hiển thị. "
+            "Thu hẹp bộ lọc, hoặc tải dữ liệu về để xem tất cả."
+        ),
+        "cap.chart": "Biểu đồ chỉ vẽ {shown} khu có vốn lớn nhất trên tổng số {total} khu.",
+        "targets.none": "Bộ dữ liệu này không có mục tiêu giá trị sản xuất (không có tệp targets.csv).",
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -424,6 +431,13 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "The bundled data is unchanged."
         ),
         "upload.failed": "Could not read the files: {error}",
+        # Pages on any data set, capped tables (wip-pages)
+        "cap.rows": (
+            "Showing {shown} of {total} rows; {hidden} are not shown. "
+            "Narrow the filters, or download the data to see them all."
+        ),
+        "cap.chart": "The chart shows the {shown} zones with the most capital, of {total}.",
+        "targets.none": "This data set has no production-value targets (no targets.csv).",
     },
 }
 

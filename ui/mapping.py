@@ -17,6 +17,7 @@ from layers.features import esc, local_name, rows_html
 from layers.i18n import capital, number, percent, text, usd_millions
 from layers.prepared import PreparedZones
 from layers.style import CapitalScale
+from ui.plain import capped, heading
 from ui.state import current, rate
 
 MAP_KEY = "map"
@@ -104,7 +105,7 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
     figures = view.load.set_index("zone_id")
     value = float(figures["capital_bn_vnd"].get(zone_id, 0.0))
     area_ha = float(zone_areas_ha(plan.zones[plan.zones["zone_id"] == zone_id]).iloc[0])
-    st.subheader(local_name(zone, lang))
+    heading(local_name(zone, lang))
     facts = [
         (text("field.kind", lang), text(f"kind.{zone['kind']}", lang)),
         (text("field.allocated", lang), capital(value, lang)),
@@ -136,13 +137,16 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
         st.caption(text("panel.no_projects", lang))
         return
     names = view.projects.set_index("project_id")["name_en" if lang == "en" else "name_vi"]
-    table = mine.assign(
-        name=mine["project_id"].map(names),
-        sector=mine["sector"].map(lambda s: text(f"sector.{s}", lang)),
-        capital=mine["capital_bn_vnd"].map(lambda v: number(v, lang)),
+    mine = mine.sort_values("capital_bn_vnd", ascending=False)
+    shown = capped(mine, lang)
+    table = shown.assign(
+        name=shown["project_id"].map(names),
+        sector=shown["sector"].map(lambda s: text(f"sector.{s}", lang)),
+        capital=shown["capital_bn_vnd"].map(lambda v: number(v, lang)),
     )[["name", "sector", "phase", "capital"]]
     table.columns = [text(f"col.{c}", lang) for c in ("name", "sector", "phase", "capital")]
-    st.table(table.set_index(table.columns[0]))
+    # A data grid, not st.table: it shows names as text, never as Markdown.
+    st.dataframe(table, hide_index=True, width="stretch")
     st.markdown(f"**{text('panel.by_sector_phase', lang)}**")
     pivot = mine.pivot_table(
         index="sector", columns="phase", values="capital_bn_vnd", aggfunc="sum", fill_value=0
