@@ -13,11 +13,11 @@ from geo.load import Plan
 from geo.view import View
 from layers import mapview
 from layers.fastsites import GROUP_ABOVE, GROUP_BELOW_ZOOM
-from layers.features import esc, local_name, rows_html
+from layers.features import esc, local_name
 from layers.i18n import capital, number, percent, text, usd_millions
 from layers.prepared import PreparedZones
 from layers.style import CapitalScale
-from ui.plain import capped, heading
+from ui.plain import capped, facts, heading
 from ui.state import current, rate
 
 MAP_KEY = "map"
@@ -106,7 +106,7 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
     value = float(figures["capital_bn_vnd"].get(zone_id, 0.0))
     area_ha = float(zone_areas_ha(plan.zones[plan.zones["zone_id"] == zone_id]).iloc[0])
     heading(local_name(zone, lang))
-    facts = [
+    fields = [
         (text("field.kind", lang), text(f"kind.{zone['kind']}", lang)),
         (text("field.allocated", lang), capital(value, lang)),
         ("USD", usd_millions(value, rate(), lang)),
@@ -129,8 +129,8 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
         (text("field.sources", lang), zone.get("sources", "") or zone.get("source", "")),
     ]
     # Plain HTML, not st.dataframe: screen readers, page search and printing see it.
-    rows = [(label, esc(value)) for label, value in facts if str(value).strip() and str(value) != "nan"]
-    st.markdown(rows_html(rows), unsafe_allow_html=True)
+    rows = [(label, esc(value)) for label, value in fields if str(value).strip() and str(value) != "nan"]
+    facts(rows)
     mine = view.allocation[(view.allocation["zone_id"] == zone_id) & (view.allocation["share"] > 0)]
     st.markdown(f"**{text('panel.projects', lang)}**")
     if mine.empty:

@@ -1,4 +1,4 @@
-"""The one path for user text into the page: escaped Markdown, and tables capped in length.
+"""The one path for user text into the page: escaped HTML, never Markdown; tables capped.
 
 A name, site, developer, note or file name from a data file is never Markdown or HTML to
 the page: a link or an image in it would be rendered, and an image is a request to its
@@ -7,33 +7,36 @@ host from every viewer's browser.
 
 from __future__ import annotations
 
-import re
+import html
 from typing import Final
 
 import pandas as pd
 import streamlit as st
 
+from layers.features import rows_html
 from layers.i18n import number, text
 
 #: Rows a table or list shows at most: a zone with 200,000 projects killed the browser tab
 #: (~150 s) when all its rows were rendered.
 MAX_ROWS: Final[int] = 200
-#: Every ASCII punctuation mark Markdown (CommonMark, Streamlit's ``:colour[...]`` and
-#: ``$maths$`` included) may read as markup; a backslash makes each one literal.
-_MARKUP: Final[re.Pattern[str]] = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=\"'])")
-
-
-def md_escape(value: object) -> str:
-    """``value`` as Markdown that shows exactly its text; ``None`` becomes an empty string."""
-    if value is None:
-        return ""
-    one_line = " ".join(str(value).split())
-    return _MARKUP.sub(r"\\\1", one_line)
 
 
 def heading(value: object, level: int = 3) -> None:
-    """A heading whose text comes from the user's data."""
-    st.markdown(f"{'#' * level} {md_escape(value)}")
+    """A heading whose text comes from the user's data: HTML-escaped, never Markdown.
+
+    Backslash-escaped Markdown was not enough: the renderer still made a link of an
+    escaped ``http\\://host/a`` (seen in Chromium).
+    """
+    st.html(f'<h{level} class="user-heading">{html.escape(str(value), quote=True)}</h{level}>')
+
+
+def facts(rows: list[tuple[str, str]]) -> None:
+    """A two-column facts table from (label, already-escaped value) pairs, as HTML only.
+
+    Not ``st.markdown(..., unsafe_allow_html=True)``: a blank line in a value ends an HTML
+    block there, and Markdown would read the rest.
+    """
+    st.html(rows_html(rows))
 
 
 def capped(frame: pd.DataFrame, lang: str, limit: int = MAX_ROWS) -> pd.DataFrame:
