@@ -92,6 +92,8 @@ def test_every_page_opens_on_the_national_set_in_chromium(
             expect(tab.get_by_text("Showing 200 of 2,000 rows")).to_be_visible()
         assert tab.get_by_test_id("stException").count() == 0
         assert tab.get_by_test_id("stAlertContentError").count() == 0
+        # Placeholders stand where elements are still on their way: wait for them to go.
+        expect(tab.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60_000)
         ARTIFACTS.mkdir(exist_ok=True)
         tab.screenshot(path=str(ARTIFACTS / f"national-{view}.png"), full_page=True)
     finally:
