@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import geopandas as gpd
 import pandas as pd
 import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from geo import io, settings
 from geo.load import Plan, load_plan
+from tests.test_browser import ARTIFACTS, CHROMIUM_FLAGS, LOCAL_HOSTS
 
 
 @pytest.fixture(scope="session")
@@ -49,6 +54,43 @@ def unescape_js(page: str) -> str:
     ``<\\/`` that keeps our layers' JSON from closing its ``<script>`` element."""
     page = page.replace("<\\/", "</")
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), page)
+
+
+# The browser is shared by every browser test module: one Playwright per session (a second
+# sync Playwright in the same thread fails).
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    blocked: list[str] = []
+
+    def offline(route: Route) -> None:
+        host = urlparse(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:", "about:", "file:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", offline)
+    tab = context.new_page()
+    tab.blocked = blocked  # type: ignore[attr-defined]
+    yield tab
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

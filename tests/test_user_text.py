@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.datasets import HOSTILE, HOSTILE_HOST, serving, write_minimal, write_national
-from tests.test_browser import ARTIFACTS, MAP_FRAME, browser, page  # noqa: F401
+from tests.test_browser import ARTIFACTS, MAP_FRAME
 
 pytestmark = pytest.mark.browser
 PAGES = ("map", "load", "targets", "data")
@@ -42,7 +42,7 @@ def _made(tab: Page) -> int:
 
 
 @pytest.mark.parametrize("view", PAGES)
-def test_hostile_text_everywhere_shows_as_text(page: Page, hostile_server: str, view: str) -> None:  # noqa: F811
+def test_hostile_text_everywhere_shows_as_text(page: Page, hostile_server: str, view: str) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url) if HOSTILE_HOST in r.url else None)
     page.goto(f"{hostile_server}/?page={view}&zone=kcn-a&lang=en")
@@ -69,7 +69,7 @@ def test_hostile_text_everywhere_shows_as_text(page: Page, hostile_server: str, 
 
 @pytest.mark.parametrize("view", [*PAGES, "present"])
 def test_every_page_opens_on_the_national_set_in_chromium(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     national_server: str,
     view: str,
 ) -> None:
