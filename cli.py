@@ -7,13 +7,14 @@ Run ``python cli.py --help``; every sub-command reads the bundled data unless
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 import pandas as pd
 
 from geo import derive, io, settings
-from geo.errors import PlanDataError
+from geo.errors import PlanDataError, Problem, phrase, raise_if
 from geo.exports import EXPORT_KINDS, export_frame
 from geo.findings import findings
 from geo.load import load_plan
@@ -73,8 +74,7 @@ def run(argv: list[str]) -> int:
             for message in found["message"]:
                 print(f"- {message}")
         else:
-            protected = [p for p in _inputs(args).values() if p is not None]
-            io.ensure_new_output(args.out, protected)
+            check_output(args.out, [p for p in _inputs(args).values() if p is not None])
             filters = Filters(sectors=args.sector, phases=args.phase, policy=args.policy)
             view = build_view(plan, filters)
             if args.kind == "map":
@@ -90,7 +90,59 @@ def run(argv: list[str]) -> int:
     except PlanDataError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except OSError as exc:
+        # The checks above cannot foresee everything the disk says (full, read-only mount).
+        print(Problem(str(args.out), "", "--out", WRITABLE, exc.strerror or str(exc)), file=sys.stderr)
+        return 1
     return 0
+
+
+#: What ``--out`` must be, in both languages.
+WRITABLE = phrase(
+    "a file path in an existing folder you may write to",
+    "đường dẫn tệp trong một thư mục đã có mà bạn được quyền ghi",
+)
+
+
+def output_problems(out: Path, reading: list[Path]) -> list[Problem]:
+    """Every reason not to write ``out``: a folder, a missing or read-only folder, or a file
+    being read (the given inputs, and every file of the active data folder).
+
+    Parameters
+    ----------
+    out
+        The path given to ``--out``.
+    reading
+        Files the command reads besides the active data folder's.
+    """
+    name = str(out)
+    target = out.resolve()
+    folder = settings.data_dir().resolve()
+    problems = []
+    if out.is_dir():
+        problems.append(Problem(name, "", "--out", WRITABLE, phrase("a folder", "một thư mục")))
+    elif not out.parent.is_dir():
+        found = phrase("no folder {path}", "không có thư mục {path}", path=out.parent)
+        problems.append(Problem(name, "", "--out", WRITABLE, found))
+    elif not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        found = phrase("no permission to write there", "không có quyền ghi vào đó")
+        problems.append(Problem(name, "", "--out", WRITABLE, found))
+    if any(target == path.resolve() for path in reading):
+        found = phrase("one of the files it reads", "một trong các tệp đang được đọc")
+        problems.append(Problem(name, "", "--out", WRITABLE, found))
+    elif folder in target.parents or settings.DATA_DIR.resolve() in target.parents:
+        found = phrase(
+            "a path inside the data folder being read ({folder})",
+            "một đường dẫn trong thư mục dữ liệu đang được đọc ({folder})",
+            folder=folder,
+        )
+        problems.append(Problem(name, "", "--out", WRITABLE, found))
+    return problems
+
+
+def check_output(out: Path, reading: list[Path]) -> None:
+    """Raise :class:`PlanDataError` listing :func:`output_problems`, if there are any."""
+    raise_if(output_problems(out, reading))
 
 
 def _build_data(out: Path) -> int:

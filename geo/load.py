@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -16,6 +16,13 @@ from geo.join import check_project_zones, join_sites, with_areas
 from geo.validate import validate_projects, validate_sites, validate_zones
 
 T = TypeVar("T")
+#: Numeric columns of ``targets.csv``.
+TARGET_NUMBERS: Final[tuple[str, ...]] = (
+    "value_2020_bn_vnd",
+    "ratio_2020_vs_2015",
+    "value_2025_bn_vnd",
+    "ratio_2025_vs_2020",
+)
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,9 @@ class Plan:
     sites
         Site points with ``zone_id`` and ``district_id`` resolved.
     subtotals, targets
-        The plan's printed subtotals and section II targets (empty for a custom list).
+        The data set's printed subtotals and section II targets, from its own
+        ``subtotals.csv`` and ``targets.csv`` (empty where it has none; no subtotals for a
+        list given on its own).
     sources
         File names the data came from, for messages and the "sources" view.
     """
@@ -75,14 +84,21 @@ def read_subtotals(path: Path = settings.SUBTOTALS_FILE) -> pd.DataFrame:
 def read_targets(path: Path = settings.TARGETS_FILE) -> pd.DataFrame:
     """The plan's section II production-value targets, numbers typed."""
     frame = io.read_table(path)
-    for column in (
-        "value_2020_bn_vnd",
-        "ratio_2020_vs_2015",
-        "value_2025_bn_vnd",
-        "ratio_2025_vs_2020",
-    ):
+    for column in TARGET_NUMBERS:
         frame[column] = frame[column].astype(float)
     return frame
+
+
+def no_subtotals() -> pd.DataFrame:
+    """An empty subtotals table: the data set prints none."""
+    return pd.DataFrame({"sector": [], "phase": [], "capital_bn_vnd": pd.Series([], dtype=float)})
+
+
+def no_targets() -> pd.DataFrame:
+    """An empty targets table: the data set sets none."""
+    columns = {"sector": pd.Series([], dtype=str)}
+    columns.update({name: pd.Series([], dtype=float) for name in TARGET_NUMBERS})
+    return pd.DataFrame(columns)
 
 
 def load_plan(
@@ -124,9 +140,10 @@ def load_plan(
     joined_sites, found = join_sites(clean_sites, clean_zones, clean_projects, names["sites"])
     problems += found
     raise_if(problems)
-    bundled_list = paths["projects"].resolve() == settings.PROJECTS_FILE.resolve()
-    subtotals = (
-        read_subtotals() if bundled_list else pd.DataFrame(columns=["sector", "phase", "capital_bn_vnd"])
-    )
-    targets = read_targets()
+    # Subtotals check the list printed beside them: only the data set's own list has them.
+    own_list = paths["projects"].resolve() == (folder / settings.PROJECTS_FILE.name).resolve()
+    subtotals_path = folder / settings.SUBTOTALS_FILE.name
+    targets_path = folder / settings.TARGETS_FILE.name
+    subtotals = read_subtotals(subtotals_path) if own_list and subtotals_path.exists() else no_subtotals()
+    targets = read_targets(targets_path) if targets_path.exists() else no_targets()
     return Plan(clean_projects, with_areas(clean_zones), joined_sites, subtotals, targets, names)

@@ -224,6 +224,13 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "Phần này của trang gặp lỗi nội bộ và tạm không hiển thị; phần còn lại vẫn dùng được. "
             "Mã tham chiếu: {ref}"
         ),
+        # Pages on any data set, capped tables (wip-pages)
+        "cap.rows": (
+            "Đang hiển thị {shown} trên {total} dòng; {hidden} dòng không hiển thị. "
+            "Thu hẹp bộ lọc, hoặc tải dữ liệu về để xem tất cả."
+        ),
+        "cap.chart": "Biểu đồ chỉ vẽ {shown} khu có vốn lớn nhất trên tổng số {total} khu.",
+        "targets.none": "Bộ dữ liệu này không có mục tiêu giá trị sản xuất (không có tệp targets.csv).",
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -436,6 +443,13 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "This part of the page hit an internal error and is not shown; the rest still works. "
             "Reference: {ref}"
         ),
+        # Pages on any data set, capped tables (wip-pages)
+        "cap.rows": (
+            "Showing {shown} of {total} rows; {hidden} are not shown. "
+            "Narrow the filters, or download the data to see them all."
+        ),
+        "cap.chart": "The chart shows the {shown} zones with the most capital, of {total}.",
+        "targets.none": "This data set has no production-value targets (no targets.csv).",
     },
 }
 

@@ -4,14 +4,8 @@ browser tests' server, Chromium and offline page (one of each for every browser 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -21,6 +15,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
+from bench.browser import APP, CHROMIUM_FLAGS, served
 from geo import io, settings
 from geo.load import Plan, load_plan
 
@@ -70,53 +65,17 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-# Browser tests (tests/test_browser*.py): one server per module, one Chromium per run.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Browser tests (tests/test_browser*.py): one server per module, one Chromium per run (a
+# second sync Playwright in the same thread fails).
 ARTIFACTS = Path(__file__).parent / "artifacts"
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on now (the bench uses it too)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    port = free_port()
     # As `make run` starts it: serve.py imports the libraries, then runs `streamlit run app.py`.
-    command = [sys.executable, str(settings.ROOT / "serve.py")]
-    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    process = subprocess.Popen(
-        command, cwd=settings.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError("streamlit did not start") from None
-            time.sleep(0.3)
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    with served(APP) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -126,11 +126,14 @@ def test_capital_range_filters_projects() -> None:
 def test_zone_choice_filters_and_opens_its_panel() -> None:
     at = _run(zone="kcn-tien-hai", lang="en")
     assert _projects_on_map(at) == ["ceramics-2016-1", "ceramics-2021-2"]
-    assert "Tiền Hải Industrial Park" in [h.value for h in at.subheader]
-    facts = next(m.value for m in at.markdown if 'class="facts"' in m.value)
+    # The zone panel's user text goes out as escaped HTML (ui/plain.py), never Markdown.
+    html = [h.proto.body for h in at.get("html")]
+    assert '<h3 class="user-heading">Tiền Hải Industrial Park</h3>' in html
+    facts = next(body for body in html if 'class="facts"' in body)
     assert "<tr><th>Allocated capital</th><td>580 bn VND</td></tr>" in facts
     assert "<th>Shape precision</th><td>indicative (not a surveyed boundary)</td>" in facts
-    assert at.table[0].value.iloc[:, -1].tolist() == ["180", "400"]
+    # The largest first, as a capped list shows them.
+    assert at.dataframe[0].value.iloc[:, -1].tolist() == ["400", "180"]
     assert at.query_params["zone"] == "kcn-tien-hai"
 
 

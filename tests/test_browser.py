@@ -12,11 +12,10 @@ from playwright.sync_api import Browser, FrameLocator, Page, expect
 import cli
 
 # The server, browser and page fixtures are in conftest.py, shared with test_browser_walk.py.
-from tests.conftest import ARTIFACTS, CHROMIUM_FLAGS, free_port  # noqa: F401
+from bench.browser import MAP_FRAME
+from tests.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
-
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 def _open(page: Page, url: str) -> FrameLocator:

@@ -9,14 +9,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.hostile import CANARY_TEXT, CASES, Listener, write_canary
-from tests.test_browser import MAP_FRAME, _open, _upload, browser, page, server  # noqa: F401
+from tests.test_browser import MAP_FRAME, _open, _upload
 
 pytestmark = pytest.mark.browser
 
 
 def test_hostile_uploads_are_refused_on_the_page_and_reach_nothing(
-    page: Page,  # noqa: F811
-    server: str,  # noqa: F811
+    page: Page,
+    server: str,
     tmp_path: Path,
 ) -> None:
     canary = write_canary(tmp_path)

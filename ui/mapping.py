@@ -13,10 +13,11 @@ from geo.load import Plan
 from geo.view import View
 from layers import mapview
 from layers.fastsites import GROUP_ABOVE, GROUP_BELOW_ZOOM
-from layers.features import esc, local_name, rows_html
+from layers.features import esc, local_name
 from layers.i18n import capital, number, percent, text, usd_millions
 from layers.prepared import PreparedZones
 from layers.style import CapitalScale
+from ui.plain import capped, facts, heading
 from ui.state import current, rate
 
 MAP_KEY = "map"
@@ -104,8 +105,8 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
     figures = view.load.set_index("zone_id")
     value = float(figures["capital_bn_vnd"].get(zone_id, 0.0))
     area_ha = float(zone_areas_ha(plan.zones[plan.zones["zone_id"] == zone_id]).iloc[0])
-    st.subheader(local_name(zone, lang))
-    facts = [
+    heading(local_name(zone, lang))
+    fields = [
         (text("field.kind", lang), text(f"kind.{zone['kind']}", lang)),
         (text("field.allocated", lang), capital(value, lang)),
         ("USD", usd_millions(value, rate(), lang)),
@@ -128,21 +129,24 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
         (text("field.sources", lang), zone.get("sources", "") or zone.get("source", "")),
     ]
     # Plain HTML, not st.dataframe: screen readers, page search and printing see it.
-    rows = [(label, esc(value)) for label, value in facts if str(value).strip() and str(value) != "nan"]
-    st.markdown(rows_html(rows), unsafe_allow_html=True)
+    rows = [(label, esc(value)) for label, value in fields if str(value).strip() and str(value) != "nan"]
+    facts(rows)
     mine = view.allocation[(view.allocation["zone_id"] == zone_id) & (view.allocation["share"] > 0)]
     st.markdown(f"**{text('panel.projects', lang)}**")
     if mine.empty:
         st.caption(text("panel.no_projects", lang))
         return
     names = view.projects.set_index("project_id")["name_en" if lang == "en" else "name_vi"]
-    table = mine.assign(
-        name=mine["project_id"].map(names),
-        sector=mine["sector"].map(lambda s: text(f"sector.{s}", lang)),
-        capital=mine["capital_bn_vnd"].map(lambda v: number(v, lang)),
+    mine = mine.sort_values("capital_bn_vnd", ascending=False)
+    shown = capped(mine, lang)
+    table = shown.assign(
+        name=shown["project_id"].map(names),
+        sector=shown["sector"].map(lambda s: text(f"sector.{s}", lang)),
+        capital=shown["capital_bn_vnd"].map(lambda v: number(v, lang)),
     )[["name", "sector", "phase", "capital"]]
     table.columns = [text(f"col.{c}", lang) for c in ("name", "sector", "phase", "capital")]
-    st.table(table.set_index(table.columns[0]))
+    # A data grid, not st.table: it shows names as text, never as Markdown.
+    st.dataframe(table, hide_index=True, width="stretch")
     st.markdown(f"**{text('panel.by_sector_phase', lang)}**")
     pivot = mine.pivot_table(
         index="sector", columns="phase", values="capital_bn_vnd", aggfunc="sum", fill_value=0

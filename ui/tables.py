@@ -18,8 +18,11 @@ from geo.view import Filters, View, fold
 from layers import mapview
 from layers.i18n import number, text
 from layers.style import SECTOR_COLOURS
+from ui.plain import capped
 from ui.state import rate
 
+#: Zones drawn in the zone-load chart at most: beyond some dozens the bars are unreadable.
+CHART_ZONES = 40
 FORMATS = ("csv", "xlsx", "geojson", "gpkg")
 MIME = {
     "csv": "text/csv",
@@ -36,6 +39,13 @@ def localized(frame: pd.DataFrame, lang: str, decimals: dict[str, int]) -> Style
     for column, places in decimals.items():
         styler = styler.format(precision=places, thousands=thousands, decimal=decimal, subset=[column])
     return styler
+
+
+def column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """``frame[name]`` as text, or empty text where the data set has no such column."""
+    if name not in frame:
+        return pd.Series("", index=frame.index, dtype=str)
+    return frame[name].fillna("").astype(str)
 
 
 def sector_colours(lang: str) -> alt.Color:
@@ -76,8 +86,17 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
     places = dict.fromkeys(table.columns[2:], 0)
     places.update({text("col.usd", lang): 1, text("col.area", lang): 1, text("col.per_ha", lang): 2})
     places[text("col.share", lang)] = 1
-    st.dataframe(localized(table, lang, places), hide_index=True, width="stretch")
-    long = view.allocation[view.allocation["share"] > 0].assign(zone=lambda f: f["zone_id"].map(names))
+    st.dataframe(localized(capped(table, lang), lang, places), hide_index=True, width="stretch")
+    # Summed here, not in the browser: a national list sent row by row to Vega-Lite is
+    # hundreds of thousands of rows; and only the zones that carry most are drawn.
+    top = load.head(CHART_ZONES)["zone_id"]
+    if len(load) > CHART_ZONES:
+        st.caption(
+            text("cap.chart", lang).format(shown=number(CHART_ZONES, lang), total=number(len(load), lang))
+        )
+    used = view.allocation[(view.allocation["share"] > 0) & view.allocation["zone_id"].isin(top)]
+    long = used.groupby(["zone_id", "sector", "phase"], as_index=False)["capital_bn_vnd"].sum()
+    long["zone"] = long["zone_id"].map(names)
     long["sector_name"] = long["sector"].map(lambda s: text(f"sector.{s}", lang))
     chart = (
         alt.Chart(long, title=text("load.chart", lang))
@@ -135,6 +154,10 @@ def _check_text(check: pd.Series, lang: str) -> str:
 def targets_view(plan: Plan, lang: str) -> None:
     """Section II targets as printed, the 2015 base and growth they imply, and the checks."""
     st.subheader(text("targets.title", lang))
+    if plan.targets.empty:
+        st.info(text("targets.none", lang))
+        _findings(plan, lang)
+        return
     table = targets_table(plan.targets)
     status = {row["sector"]: _check_text(row, lang) for _, row in target_checks(plan.targets).iterrows()}
     view = pd.DataFrame(
@@ -205,6 +228,7 @@ def data_view(plan: Plan, lang: str) -> None:
             " ".join, axis=1
         )
         projects = projects[haystack.map(fold).str.contains(query, regex=False)]
+    projects = capped(projects, lang)
     own, other = ("name_en", "name_vi") if lang == "en" else ("name_vi", "name_en")
     table = pd.DataFrame(
         {
@@ -223,19 +247,19 @@ def data_view(plan: Plan, lang: str) -> None:
     _findings(plan, lang)
     st.subheader(text("data.geometry", lang))
     names = mapview.zone_names(plan.zones, lang)
-    zones = plan.zones
+    zones = capped(plan.zones, lang)
     st.dataframe(
         pd.DataFrame(
             {
                 text("col.zone", lang): zones["zone_id"].map(names),
                 text("col.kind", lang): zones["kind"].map(lambda k: text(f"kind.{k}", lang)),
                 text("col.precision", lang): zones["precision"].map(lambda p: text(f"precision.{p}", lang)),
-                text("field.confidence", lang): zones["location_confidence"],
-                text("col.source", lang): zones["source"],
-                text("col.licence", lang): zones["licence"],
-                text("col.date", lang): zones["source_date"],
+                text("field.confidence", lang): column(zones, "location_confidence"),
+                text("col.source", lang): column(zones, "source"),
+                text("col.licence", lang): column(zones, "licence"),
+                text("col.date", lang): column(zones, "source_date"),
                 text("col.current_unit", lang): (
-                    zones["commune_2025"] + " " + zones["current_unit"]
+                    column(zones, "commune_2025") + " " + column(zones, "current_unit")
                 ).str.strip(),
             }
         ),
