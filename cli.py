@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo import derive, io, settings
+from geo import context, derive, io, settings
 from geo.errors import PlanDataError
 from geo.exports import EXPORT_KINDS, export_frame
 from geo.findings import findings
@@ -101,6 +101,7 @@ def _build_data(out: Path) -> int:
     io.write_layer(zones, out / settings.ZONES_FILE.name, "geojson")
     io.write_layer(sites, out / settings.SITES_FILE.name, "geojson")
     print(f"wrote {len(zones)} zones and {len(sites)} sites to {out}")
+    print(f"wrote {context.write_context(out)} context features to {out}")
     return 0
 
 

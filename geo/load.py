@@ -11,6 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import io, settings
+from geo.distances import with_site_distances
 from geo.errors import PlanDataError, Problem, raise_if
 from geo.join import check_project_zones, join_sites, with_areas
 from geo.validate import validate_projects, validate_sites, validate_zones
@@ -129,4 +130,6 @@ def load_plan(
         read_subtotals() if bundled_list else pd.DataFrame(columns=["sector", "phase", "capital_bn_vnd"])
     )
     targets = read_targets()
-    return Plan(clean_projects, with_areas(clean_zones), joined_sites, subtotals, targets, names)
+    return Plan(
+        clean_projects, with_site_distances(with_areas(clean_zones)), joined_sites, subtotals, targets, names
+    )
