@@ -79,7 +79,12 @@ def run(argv: list[str]) -> int:
             view = build_view(plan, filters)
             if args.kind == "map":
                 page = mapview.standalone_html(
-                    plan.zones, view, filters, args.lang, files=io.read_static_assets()
+                    plan.zones,
+                    view,
+                    filters,
+                    args.lang,
+                    files=io.read_static_assets(),
+                    context=context.read_context(),
                 )
                 io.write_text(page, args.out)
                 print(f"wrote the map to {args.out}")

@@ -217,6 +217,19 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "Dữ liệu đi kèm không thay đổi."
         ),
         "upload.failed": "Không đọc được tệp: {error}",
+        # context layer, distances, honest positions (issue 12)
+        "layer.context": "Sông, bờ biển, tỉnh lân cận, địa danh",
+        "legend.context": "Xung quanh",
+        "legend.sea": "Biển",
+        "legend.river": "Sông (tên các sông chính)",
+        "legend.neighbour": "Ranh giới tỉnh lân cận (sơ lược)",
+        "legend.place": "Địa danh tham chiếu",
+        "note.tiles_failed": (
+            "Không tải được nền bản đồ trực tuyến (cần Internet); bản đồ vẫn dùng nền ngoại tuyến."
+        ),
+        "legend.area_group": "Dự án chưa có địa điểm: số dự án và vốn của vùng",
+        "legend.halo": "Vùng sai số vị trí KCN (±)",
+        "area.projects": "{count} dự án chưa xác định địa điểm",
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -424,6 +437,19 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "The bundled data is unchanged."
         ),
         "upload.failed": "Could not read the files: {error}",
+        # context layer, distances, honest positions (issue 12)
+        "layer.context": "Rivers, coast, neighbouring provinces, places",
+        "legend.context": "Around",
+        "legend.sea": "Sea",
+        "legend.river": "River (main rivers named)",
+        "legend.neighbour": "Neighbouring province (coarse)",
+        "legend.place": "Reference place",
+        "note.tiles_failed": (
+            "The online basemap could not load (it needs internet); the offline basemap is still shown."
+        ),
+        "legend.area_group": "Projects with no named site: count and capital of the area",
+        "legend.halo": "Park location uncertainty (±)",
+        "area.projects": "{count} projects, site not specified",
     },
 }
 

@@ -17,6 +17,7 @@ from layers.features import esc, local_name, rows_html
 from layers.i18n import capital, number, percent, text, usd_millions
 from layers.prepared import PreparedZones
 from layers.style import CapitalScale
+from ui.context import cached_context
 from ui.state import current, rate
 
 MAP_KEY = "map"
@@ -76,7 +77,16 @@ def draw_map(
     # The chosen zone's view is part of the base map: a new zone rebuilds the map where it
     # should be, which st_folium's own centre and zoom did not always do.
     focus = mapview.focus(plan.zones, current("zone") or "")
-    base = mapview.base_map(plan.zones, scale, lang, title=title, large=large, view=focus, prepared=prepared)
+    base = mapview.base_map(
+        plan.zones,
+        scale,
+        lang,
+        title=title,
+        large=large,
+        view=focus,
+        prepared=prepared,
+        context=cached_context(),
+    )
     layers = mapview.dynamic_layers(plan.zones, view.load, view.sites, scale, lang, prepared)
     if len(view.sites) > GROUP_ABOVE:
         st.caption(

@@ -18,6 +18,7 @@ from geo.view import Filters, View, fold
 from layers import mapview
 from layers.i18n import number, text
 from layers.style import SECTOR_COLOURS
+from ui.context import cached_context
 from ui.state import rate
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg")
@@ -290,4 +291,5 @@ def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
 
 def map_html(plan: Plan, view: View, filters: Filters, lang: str) -> str:
     """The view as a self-contained HTML map."""
-    return mapview.standalone_html(plan.zones, view, filters, lang, files=io.read_static_assets())
+    files = io.read_static_assets()
+    return mapview.standalone_html(plan.zones, view, filters, lang, files=files, context=cached_context())

@@ -166,5 +166,32 @@
     window.__zonesDrawn = { count: ids.length, at: performance.now() };
   };
 
+  /* Online basemaps: a note in the user's language when tiles fail, or none has arrived
+     within d.waitMs of ticking the layer (blocked requests may neither load nor fail). */
+  draw.tileNote = function (d, group, map) {
+    var note = null;
+    function show() {
+      if (note) { return; }
+      note = L.control({ position: "bottomleft" });
+      note.onAdd = function () {
+        var div = node("div", d.text);
+        div.className = "tile-note";
+        return div;
+      };
+      note.addTo(map);
+    }
+    map.on("layeradd", function (e) {
+      var tiles = e.layer;
+      if (!(tiles instanceof L.TileLayer)) { return; }
+      var loaded = false;
+      tiles.on("tileload", function () { loaded = true; });
+      tiles.on("tileerror", show);
+      setTimeout(function () { if (!loaded && map.hasLayer(tiles)) { show(); } }, d.waitMs);
+    });
+    map.on("layerremove", function (e) {
+      if (note && e.layer instanceof L.TileLayer) { note.remove(); note = null; }
+    });
+  };
+
   window.tbDraw = function (name, d, group, map) { draw[name](d, group, map); };
 })();
