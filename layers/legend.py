@@ -34,6 +34,10 @@ CSS = """
 .place-label { font: 600 11px system-ui, sans-serif; color: #222; white-space: nowrap;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
 .map-legend .line { width: 22px; height: 0; border-top: 2.5px solid; }
+.area-group { background: rgba(255,255,255,.92); border: 2px dotted #333; border-radius: 50%;
+  display: flex; align-items: center; justify-content: center; font: 700 13px system-ui, sans-serif;
+  color: #222; box-sizing: border-box; }
+.leaflet-popup-content ul.area-projects { margin: 4px 0 0; padding-left: 16px; }
 .tile-note { background: #fff4d6; border: 1px solid #d9a400; padding: 6px 9px; border-radius: 4px;
   font: 12px/1.3 system-ui, sans-serif; max-width: 280px; }
 .map-title { background: rgba(255,255,255,.94); padding: 6px 12px; border-radius: 6px;
@@ -67,9 +71,8 @@ def legend_html(scale: CapitalScale, lang: str) -> str:
         f"{esc(text('legend.phase_2', lang))}</div>"
         f'<div class="row"><span class="dot" style="border-color:{grey}"></span>'
         f"{esc(text('legend.site_park', lang))}</div>"
-        f'<div class="row"><span class="dot" '
-        f'style="border-color:{grey};border-style:dashed;opacity:.8"></span>'
-        f"{esc(text('legend.site_area', lang))}</div>"
+        '<div class="row"><span class="area-group" style="width:16px;height:16px;font-size:9px">'
+        f"3</span>{esc(text('legend.area_group', lang))}</div>"
     )
     ticks = scale.ticks()
     stops = ", ".join(scale.colour(t) for t in ticks)

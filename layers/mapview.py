@@ -117,12 +117,16 @@ def dynamic_layers(
 ) -> list[folium.FeatureGroup]:
     """Zones, capital labels and project markers for the filtered view, bottom to top."""
     names = zone_names(zones, lang)
-    markers = compact_sites_layer if len(sites) > COMPACT_ABOVE else sites_layer
     prepared = prepared or prepare_zones(zones)
+    markers = (
+        compact_sites_layer(sites, names, lang)
+        if len(sites) > COMPACT_ABOVE
+        else sites_layer(sites, names, lang, prepared.label_points)
+    )
     return [
         zones_layer(zones, load, scale, lang, prepared),
         labels_layer(zones, load, lang, prepared),
-        markers(sites, names, lang),
+        markers,
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import folium
 import geopandas as gpd
 
-from layers.elements import draw_features
+from layers.elements import DrawLayer, draw_features, to_json
 from layers.features import Row, esc, local_name, point_geojson, records, rows_html
 from layers.i18n import capital, text
 from layers.style import SECTOR_COLOURS
@@ -60,15 +60,71 @@ def site_properties(row: Row, zone_names: dict[str, str], lang: str) -> dict[str
     }
 
 
-def sites_layer(sites: gpd.GeoDataFrame, zone_names: dict[str, str], lang: str) -> folium.FeatureGroup:
+def area_groups(
+    sites: gpd.GeoDataFrame,
+    zone_names: dict[str, str],
+    lang: str,
+    points: dict[str, tuple[float, float]],
+) -> list[dict[str, object]]:
+    """One symbol per area for the sites the plan names no place for: at the area's label
+    point, with the number of projects and their capital, listing them (escaped HTML).
+
+    Its CSS classes hold ``project-<id>`` of every project in it, so each stays findable.
+    """
+    groups: list[dict[str, object]] = []
+    for zone_id, rows in sites.groupby("zone_id", sort=True):
+        if zone_id not in points:
+            continue
+        rows = rows.sort_values(["capital_bn_vnd", "project_id"], ascending=[False, True])
+        total = float(rows["capital_bn_vnd"].sum())
+        count = len(rows)
+        heading = (
+            f"<b>{esc(zone_names.get(str(zone_id), str(zone_id)))}</b><br>"
+            f"{esc(text('area.projects', lang).format(count=count))} · {esc(capital(total, lang))}"
+        )
+        items = "".join(
+            f'<li class="project-{esc(r["project_id"])}">{esc(local_name(r, lang))} · '
+            f"{esc(capital(float(r['capital_bn_vnd']), lang))}</li>"
+            for r in records(rows)
+        )
+        classes = " ".join(f"project-{esc(p)}" for p in rows["project_id"])
+        lat, lng = points[str(zone_id)]
+        groups.append(
+            {
+                "lat": lat,
+                "lng": lng,
+                "className": f"area-group zone-group-{esc(zone_id)} {classes}",
+                "html": f"<span>{count}</span>",
+                "tooltip": heading,
+                "popup": f'{heading}<ul class="area-projects">{items}</ul>',
+            }
+        )
+    return groups
+
+
+def sites_layer(
+    sites: gpd.GeoDataFrame,
+    zone_names: dict[str, str],
+    lang: str,
+    area_points: dict[str, tuple[float, float]] | None = None,
+) -> folium.FeatureGroup:
     """One circle marker per site, with a hover tooltip and a details popup.
 
     ``sites`` carries the project's columns (sector, phase, names, capital, site text).
-    Every marker has the CSS class ``project-<project_id>``.
+    Every marker has the CSS class ``project-<project_id>``. With ``area_points`` (zone id →
+    lat, lng), sites in an area with no named place get no point of their own: each area
+    shows one symbol there (:func:`area_groups`) holding their classes.
     """
     group = folium.FeatureGroup(name=text("layer.sites", lang), show=True)
     if sites.empty:
         return group
+    if area_points is not None:
+        in_areas = sites["placement"] == "area"
+        groups = area_groups(sites[in_areas], zone_names, lang, area_points)
+        DrawLayer("areaGroups", to_json({"items": groups})).add_to(group)
+        sites = sites[~in_areas]
+        if sites.empty:
+            return group
     geometries = [point_geojson(p.x, p.y) for p in sites.geometry]
     properties = [site_properties(row, zone_names, lang) for row in records(sites)]
     draw_features(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,39 @@ def test_html_export_carries_the_context(tmp_path: Path) -> None:
     page = unescape_js(out.read_text(encoding="utf-8"))
     assert "Sông Trà Lý" in page
     assert "context-coast" in page
+
+
+def _groups(page: str) -> list[dict[str, object]]:
+    start = page.index('window.tbDraw("areaGroups", ') + len('window.tbDraw("areaGroups", ')
+    payload, _ = json.JSONDecoder().raw_decode(page[start:])
+    return list(payload["items"])
+
+
+def test_projects_with_no_named_site_are_in_their_area_s_symbol(plan: Plan, page_vi: str) -> None:
+    groups = {str(g["className"]).split()[1]: g for g in _groups(page_vi)}
+    assert set(groups) == {"zone-group-ccn-cac-huyen", "zone-group-kkt-ven-bien"}
+    sites = plan.sites.merge(plan.projects[["project_id", "capital_bn_vnd"]], on="project_id")
+    for zone_id, group in (("ccn-cac-huyen", groups["zone-group-ccn-cac-huyen"]),):
+        expected = sites[sites["zone_id"] == zone_id]
+        assert group["html"] == f"<span>{len(expected)}</span>"
+        for project_id in expected["project_id"]:
+            assert f"project-{project_id}" in str(group["className"])
+    # 7 projects, 650 + 250 + 1,080 + 90 + 180 + 1,500 + 150 = 3,900 bn VND, in Vietnamese format.
+    assert "7 dự án chưa xác định địa điểm · 3.900 tỷ đồng" in str(
+        groups["zone-group-ccn-cac-huyen"]["tooltip"]
+    )
+    # No site of theirs is drawn as a point of its own.
+    assert "placement-area" not in page_vi
+
+
+def test_area_symbols_follow_the_filters(plan: Plan) -> None:
+    assets.use_local_assets()
+    projects = filter_projects(plan.projects, sectors=["mechanical"])
+    load = zone_load(allocate(projects, "split"), plan.zones, plan_total=plan.total_capital)
+    sites = filtered_sites(plan, projects)
+    m = mapview.full_map(plan.zones, load, sites, CapitalScale(90, 24_180), "en")
+    groups = {str(g["className"]).split()[1]: g for g in _groups(unescape_js(m.get_root().render()))}
+    # Mechanical: two projects in the clusters (650 + 250), two on the coast (300 + 600).
+    assert groups["zone-group-ccn-cac-huyen"]["html"] == "<span>2</span>"
+    assert "2 projects, site not specified · 900 bn VND" in str(groups["zone-group-ccn-cac-huyen"]["tooltip"])
+    assert "2 projects, site not specified · 900 bn VND" in str(groups["zone-group-kkt-ven-bien"]["tooltip"])

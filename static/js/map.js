@@ -166,6 +166,19 @@
     window.__zonesDrawn = { count: ids.length, at: performance.now() };
   };
 
+  /* Projects with no named site: one symbol per area (layers/sites.py, area_groups), its
+     count as text, tooltip and popup made and escaped in Python. It sits just below the
+     area's capital label, so both read. */
+  draw.areaGroups = function (d, group) {
+    d.items.forEach(function (item) {
+      L.marker([item.lat, item.lng], {
+        icon: L.divIcon({ html: item.html, className: item.className, iconSize: [30, 30], iconAnchor: [15, -8] })
+      }).bindTooltip(item.tooltip, { direction: "top" })
+        .bindPopup(item.popup, { maxWidth: 380 })
+        .addTo(group);
+    });
+  };
+
   /* Online basemaps: a note in the user's language when tiles fail, or none has arrived
      within d.waitMs of ticking the layer (blocked requests may neither load nor fail). */
   draw.tileNote = function (d, group, map) {
