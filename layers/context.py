@@ -3,6 +3,7 @@ reference places, drawn from the bundled context layer (no tiles) under the zone
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import folium
@@ -92,3 +93,37 @@ def tile_note(lang: str) -> DrawLayer:
     """A note on the map, in ``lang``, shown when an online basemap's tiles fail or do not
     arrive within 5 s (``tileNote`` in ``static/js/map.js``)."""
     return DrawLayer("tileNote", to_json({"text": text("note.tiles_failed", lang), "waitMs": 5000}))
+
+
+#: Halos show from this zoom on: at the province's zoom (10) a 3 km halo would cover the
+#: park's neighbours and read as a second zone.
+HALO_MIN_ZOOM = 12
+_PLUS_MINUS = re.compile(r"±\s*(?:\d+(?:[.,]\d+)?\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*km")
+
+
+def stated_radius_km(confidence: str) -> float | None:
+    """The largest ± radius a ``location_confidence`` states (``low (±2-3 km)`` → 3.0), or
+    ``None`` where it states none (``medium``): no halo is drawn on a guess."""
+    match = _PLUS_MINUS.search(confidence or "")
+    return float(match.group(1).replace(",", ".")) if match else None
+
+
+def uncertainty_halos(zones: gpd.GeoDataFrame) -> DrawLayer:
+    """A faint disc of each park's stated ± radius around its best-known point, drawn from
+    zoom :data:`HALO_MIN_ZOOM` on (``halos`` in ``static/js/map.js``)."""
+    parks = zones[zones["kind"] == "park"]
+    centres = parks.geometry.to_crs("EPSG:32648").centroid.to_crs("EPSG:4326")
+    items = []
+    for row, centre in zip(records(parks), centres, strict=True):
+        radius = stated_radius_km(str(row.get("location_confidence", "")))
+        if radius is None:
+            continue
+        items.append(
+            {
+                "lat": round(centre.y, COORD_DECIMALS),
+                "lng": round(centre.x, COORD_DECIMALS),
+                "m": radius * 1000,
+                "className": f"park-halo halo-{esc(row['zone_id'])}",
+            }
+        )
+    return DrawLayer("halos", to_json({"items": items, "minZoom": HALO_MIN_ZOOM}))

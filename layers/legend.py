@@ -107,6 +107,10 @@ def context_rows(lang: str) -> str:
             "legend.neighbour",
         ),
         ('<span class="dot" style="background:#2b2b2b;border-color:#fff"></span>', "legend.place"),
+        (
+            '<span class="dot" style="background:rgba(85,85,85,.1);border:1px dashed #777"></span>',
+            "legend.halo",
+        ),
     )
     return "".join(f'<div class="row">{swatch}{esc(text(key, lang))}</div>' for swatch, key in swatches)
 

@@ -13,7 +13,7 @@ import pandas as pd
 from geo.view import Filters, View
 from layers.assets import use_local_assets
 from layers.basemap import basemap_layer, tile_layers
-from layers.context import context_layer, tile_note
+from layers.context import context_layer, tile_note, uncertainty_halos
 from layers.fastsites import COMPACT_ABOVE, compact_sites_layer
 from layers.i18n import text
 from layers.legend import TitleBox, add_legend
@@ -60,6 +60,7 @@ def base_map(
     basemap_layer(zones, lang, prepared).add_to(m)
     if context is not None:
         context_layer(context, lang).add_to(m)
+    uncertainty_halos(zones).add_to(m)
     tile_note(lang).add_to(m)
     for layer in tile_layers(lang):
         layer.add_to(m)

@@ -82,6 +82,12 @@ def test_zoomed_to_song_tra_the_tra_ly_and_the_city_are_drawn_and_named(tab: Pag
     assert _on_screen(page, city, whole=True)
     assert city.inner_text() == "Thành phố Thái Bình"
     assert page.locator("path.context-sea").count() == 1
+    # Zoomed in, the park's ±3 km location uncertainty shows as a halo; zoomed out, it does not.
+    assert page.locator("path.halo-kcn-song-tra").count() == 1
+    name = page.evaluate("Object.keys(window).find(k => k.startsWith('map_'))")
+    page.evaluate(f"window[{name!r}].setZoom(10)")
+    page.wait_for_timeout(500)
+    assert page.locator("path.park-halo").count() == 0
     assert page.blocked == []  # type: ignore[attr-defined]
 
 

@@ -14,6 +14,7 @@ from geo.load import Plan
 from geo.stats import filter_projects, zone_load
 from geo.view import filtered_sites
 from layers import assets, mapview
+from layers.context import stated_radius_km
 from layers.style import CapitalScale
 from tests.conftest import unescape_js
 
@@ -113,3 +114,19 @@ def test_area_symbols_follow_the_filters(plan: Plan) -> None:
     assert groups["zone-group-ccn-cac-huyen"]["html"] == "<span>2</span>"
     assert "2 projects, site not specified · 900 bn VND" in str(groups["zone-group-ccn-cac-huyen"]["tooltip"])
     assert "2 projects, site not specified · 900 bn VND" in str(groups["zone-group-kkt-ven-bien"]["tooltip"])
+
+
+def test_halo_radius_is_the_stated_one_or_none() -> None:
+    assert stated_radius_km("low (±2-3 km)") == 3.0
+    assert stated_radius_km("low (±2 km)") == 2.0
+    assert stated_radius_km("medium") is None
+
+
+def test_parks_with_a_stated_radius_get_a_halo_of_it(page_vi: str) -> None:
+    start = page_vi.index('window.tbDraw("halos", ') + len('window.tbDraw("halos", ')
+    payload, _ = json.JSONDecoder().raw_decode(page_vi[start:])
+    radii = {item["className"].split()[1]: item["m"] for item in payload["items"]}
+    assert radii["halo-kcn-song-tra"] == 3000
+    assert radii["halo-kcn-nguyen-duc-canh"] == 2000
+    assert "halo-kcn-gia-le" not in radii  # "medium-low": no radius stated, no halo
+    assert payload["minZoom"] == 12

@@ -179,6 +179,22 @@
     });
   };
 
+  /* Each park's stated location uncertainty: a faint disc of its ± radius (metres, so it
+     scales with the map), shown only from d.minZoom on. Takes no mouse. */
+  draw.halos = function (d, group, map) {
+    var halos = L.layerGroup(d.items.map(function (item) {
+      return L.circle([item.lat, item.lng], {
+        radius: item.m, className: item.className, interactive: false,
+        color: "#555", weight: 1, opacity: 0.5, dashArray: "2 4", fillColor: "#555", fillOpacity: 0.07
+      });
+    }));
+    function toggle() {
+      if (map.getZoom() >= d.minZoom) { halos.addTo(group); } else { halos.remove(); }
+    }
+    toggle();
+    map.on("zoomend", toggle);
+  };
+
   /* Online basemaps: a note in the user's language when tiles fail, or none has arrived
      within d.waitMs of ticking the layer (blocked requests may neither load nor fail). */
   draw.tileNote = function (d, group, map) {
