@@ -230,6 +230,13 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "legend.area_group": "Dự án chưa có địa điểm: số dự án và vốn của vùng",
         "legend.halo": "Vùng sai số vị trí KCN (±)",
         "area.projects": "{count} dự án chưa xác định địa điểm",
+        "field.distances": "Khoảng cách đường thẳng (km)",
+        "place.noi_bai": "Sân bay Nội Bài",
+        "place.hai_phong_port": "Cảng Hải Phòng",
+        "place.ha_noi": "Hà Nội",
+        "place.thai_binh_city": "TP Thái Bình",
+        "place.coast": "bờ biển",
+        "col.km_to": "km đường thẳng tới {place}",
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -450,6 +457,13 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "legend.area_group": "Projects with no named site: count and capital of the area",
         "legend.halo": "Park location uncertainty (±)",
         "area.projects": "{count} projects, site not specified",
+        "field.distances": "Straight-line distance (km)",
+        "place.noi_bai": "Nội Bài airport",
+        "place.hai_phong_port": "Port of Hải Phòng",
+        "place.ha_noi": "Hà Nội",
+        "place.thai_binh_city": "Thái Bình city",
+        "place.coast": "coast",
+        "col.km_to": "straight-line km to {place}",
     },
 }
 

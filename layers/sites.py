@@ -93,7 +93,7 @@ def area_groups(
             {
                 "lat": lat,
                 "lng": lng,
-                "className": f"area-group zone-group-{esc(zone_id)} {classes}",
+                "className": f"area-group {classes} zone-group-{esc(zone_id)}",
                 "html": f"<span>{count}</span>",
                 "tooltip": heading,
                 "popup": f'{heading}<ul class="area-projects">{items}</ul>',

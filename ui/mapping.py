@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import settings
+from geo.distances import PLACE_COLUMNS
 from geo.join import zone_areas_ha
 from geo.load import Plan
 from geo.view import View
@@ -133,6 +135,7 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
         (text("field.developer", lang), zone.get("developer", "")),
         (text("field.status", lang), zone.get("status", "")),
         (text("field.confidence", lang), zone.get("location_confidence", "")),
+        (text("field.distances", lang), distances_text(zone, lang)),
         (text("field.method", lang), zone.get("location_method", "")),
         (text("field.current_unit", lang), zone.get("current_unit", "")),
         (text("field.sources", lang), zone.get("sources", "") or zone.get("source", "")),
@@ -159,3 +162,13 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
     )
     pivot.index = [text(f"sector.{s}", lang) for s in pivot.index]
     st.table(pivot.map(lambda v: number(v, lang)))
+
+
+def distances_text(zone: pd.Series, lang: str) -> str:
+    """'Nội Bài airport 91.8 · Port of Hải Phòng 35.1 · …' (straight-line km), or ''."""
+    parts = [
+        f"{text(f'place.{place}', lang)} {number(float(zone[f'km_to_{place}']), lang, 1)}"
+        for place in PLACE_COLUMNS
+        if f"km_to_{place}" in zone and pd.notna(zone[f"km_to_{place}"])
+    ]
+    return " · ".join(parts)

@@ -10,6 +10,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from geo import io, settings
+from geo.distances import PLACE_COLUMNS
 from geo.exports import export_frame
 from geo.findings import findings, target_checks
 from geo.load import Plan
@@ -69,6 +70,11 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
             text("col.share", lang): load["share_of_plan"] * 100,
         }
     )
+    distances = plan.zones.set_index("zone_id")
+    for place in PLACE_COLUMNS:
+        if f"km_to_{place}" in distances:
+            label = text("col.km_to", lang).format(place=text(f"place.{place}", lang))
+            table[label] = load["zone_id"].map(distances[f"km_to_{place}"]).to_numpy()
     for phase in settings.PHASES:
         for sector in settings.SECTORS:
             column = f"capital_{phase}_{sector}"
@@ -77,6 +83,8 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
     places = dict.fromkeys(table.columns[2:], 0)
     places.update({text("col.usd", lang): 1, text("col.area", lang): 1, text("col.per_ha", lang): 2})
     places[text("col.share", lang)] = 1
+    for place in PLACE_COLUMNS:
+        places[text("col.km_to", lang).format(place=text(f"place.{place}", lang))] = 1
     st.dataframe(localized(table, lang, places), hide_index=True, width="stretch")
     long = view.allocation[view.allocation["share"] > 0].assign(zone=lambda f: f["zone_id"].map(names))
     long["sector_name"] = long["sector"].map(lambda s: text(f"sector.{s}", lang))
