@@ -122,13 +122,20 @@ def dynamic_layers(
     markers = (
         compact_sites_layer(sites, names, lang)
         if len(sites) > COMPACT_ABOVE
-        else sites_layer(sites, names, lang, prepared.label_points)
+        else sites_layer(sites, names, lang, prepared.label_points, park_radii(zones))
     )
     return [
         zones_layer(zones, load, scale, lang, prepared),
         labels_layer(zones, load, lang, prepared),
         markers,
     ]
+
+
+def park_radii(zones: gpd.GeoDataFrame) -> dict[str, float]:
+    """Zone id → radius (m) of a disc of each park's area: how far its markers may fan out."""
+    parks = zones[zones["kind"] == "park"]
+    areas = parks.geometry.to_crs("EPSG:32648").area
+    return {str(z): float(math.sqrt(a / math.pi)) for z, a in zip(parks["zone_id"], areas, strict=True)}
 
 
 def full_map(

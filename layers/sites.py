@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import folium
 import geopandas as gpd
+import shapely
 
 from layers.elements import DrawLayer, draw_features, to_json
 from layers.features import Row, esc, local_name, point_geojson, records, rows_html
@@ -12,6 +13,8 @@ from layers.style import SECTOR_COLOURS
 
 PHASE_FILL = {"2016-2020": 0.9, "2021-2025": 0.0}
 RADIUS = 8
+#: Pixels between a park's point and each of its fanned-out markers (several per park).
+FAN_PX = 11
 
 
 def _site_popup(row: Row, zone_names: dict[str, str], lang: str) -> str:
@@ -107,13 +110,16 @@ def sites_layer(
     zone_names: dict[str, str],
     lang: str,
     area_points: dict[str, tuple[float, float]] | None = None,
+    park_radius_m: dict[str, float] | None = None,
 ) -> folium.FeatureGroup:
     """One circle marker per site, with a hover tooltip and a details popup.
 
     ``sites`` carries the project's columns (sector, phase, names, capital, site text).
     Every marker has the CSS class ``project-<project_id>``. With ``area_points`` (zone id →
     lat, lng), sites in an area with no named place get no point of their own: each area
-    shows one symbol there (:func:`area_groups`) holding their classes.
+    shows one symbol there (:func:`area_groups`) holding their classes, and a park's sites sit
+    at its point, fanned out on screen no farther than ``park_radius_m`` (zone id → metres)
+    so that a click on one still lands in its park.
     """
     group = folium.FeatureGroup(name=text("layer.sites", lang), show=True)
     if sites.empty:
@@ -125,9 +131,28 @@ def sites_layer(
         sites = sites[~in_areas]
         if sites.empty:
             return group
+        # A park's markers sit at the park's point; the map fans them out by a few pixels
+        # (the same at every zoom), so they do not read as plot positions.
+        at_park = [area_points.get(z) for z in sites["zone_id"]]
+        sites = sites.assign(
+            geometry=[
+                shapely.Point(p[1], p[0]) if p is not None else g
+                for p, g in zip(at_park, sites.geometry, strict=True)
+            ]
+        )
     geometries = [point_geojson(p.x, p.y) for p in sites.geometry]
     properties = [site_properties(row, zone_names, lang) for row in records(sites)]
+    for props, zone_id in zip(properties, sites["zone_id"], strict=True):
+        if park_radius_m and zone_id in park_radius_m:
+            props["fanM"] = round(park_radius_m[zone_id] * 0.8)
+    fan = {"fan": FAN_PX} if area_points is not None else {}
     draw_features(
-        geometries, properties, sticky=False, popupWidth=380, highlight={"weight": 5}, mark="__sitesDrawn"
+        geometries,
+        properties,
+        sticky=False,
+        popupWidth=380,
+        highlight={"weight": 5},
+        mark="__sitesDrawn",
+        **fan,
     ).add_to(group)
     return group

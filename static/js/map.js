@@ -45,7 +45,7 @@
 
   /* GeoJSON features whose style, tooltip and popup were made (and escaped) in Python.
      Points become circle markers styled like the polygons. */
-  draw.features = function (d, group) {
+  draw.features = function (d, group, map) {
     d.collection.features.forEach(function (f) { f.geometry = fromSteps(f.geometry); });
     var layer = L.geoJSON(d.collection, {
       interactive: d.interactive !== false,
@@ -61,8 +61,40 @@
         }
       }
     }).addTo(group);
+    if (d.fan && map) { fanOut(layer, d.fan, group, map); }
     if (d.mark) { window[d.mark] = { count: d.collection.features.length, at: performance.now() }; }
   };
+
+  /* Markers that share one point (a park's projects) spread on a circle of `px` pixels
+     around it, the same at every zoom: a group at the park, not positions inside it. */
+  function fanOut(layer, px, group, map) {
+    var stacks = {};
+    layer.eachLayer(function (l) {
+      if (!l.getLatLng) { return; }
+      var home = l.getLatLng(), key = home.lat + "," + home.lng;
+      (stacks[key] = stacks[key] || []).push({ marker: l, home: home });
+    });
+    function place() {
+      Object.keys(stacks).forEach(function (key) {
+        var stack = stacks[key], n = stack.length;
+        stack.forEach(function (s, i) {
+          if (n === 1) { s.marker.setLatLng(s.home); return; }
+          var angle = 2 * Math.PI * i / n - Math.PI / 2, r = Math.max(px, n * px * 1.6 / (2 * Math.PI));
+          var limit = s.marker.feature && s.marker.feature.properties.fanM;
+          if (limit) {
+            /* No farther than the park's own radius on screen: a click stays in the park. */
+            var east = L.latLng(s.home.lat, s.home.lng + limit / (111320 * Math.cos(s.home.lat * Math.PI / 180)));
+            r = Math.min(r, map.latLngToLayerPoint(east).x - map.latLngToLayerPoint(s.home).x);
+          }
+          var p = map.latLngToLayerPoint(s.home).add([r * Math.cos(angle), r * Math.sin(angle)]);
+          s.marker.setLatLng(map.layerPointToLatLng(p));
+        });
+      });
+    }
+    place();
+    map.on("zoomend", place);
+    group.on("remove", function () { map.off("zoomend", place); });
+  }
 
   /* Text labels on the map: [lat, lng, html] each, html escaped in Python. */
   draw.labels = function (d, group) {
