@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, Route
 
 import cli
-from tests.test_browser import ARTIFACTS, browser  # noqa: F401  (fixture)
+from tests.test_browser import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,7 @@ SONG_TRA = (20.47, 106.30)
 
 
 @pytest.fixture
-def tab(browser: Browser) -> Iterator[Page]:  # noqa: F811
+def tab(browser: Browser) -> Iterator[Page]:
     """A page that may open files only: every request to a host is blocked and recorded."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
     blocked: list[str] = []
