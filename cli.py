@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo import derive, io, settings
+from geo import context, derive, io, settings
 from geo.errors import PlanDataError, Problem, phrase, raise_if
 from geo.exports import EXPORT_KINDS, export_frame
 from geo.findings import findings
@@ -79,7 +79,12 @@ def run(argv: list[str]) -> int:
             view = build_view(plan, filters)
             if args.kind == "map":
                 page = mapview.standalone_html(
-                    plan.zones, view, filters, args.lang, files=io.read_static_assets()
+                    plan.zones,
+                    view,
+                    filters,
+                    args.lang,
+                    files=io.read_static_assets(),
+                    context=context.read_context(),
                 )
                 io.write_text(page, args.out)
                 print(f"wrote the map to {args.out}")
@@ -153,6 +158,7 @@ def _build_data(out: Path) -> int:
     io.write_layer(zones, out / settings.ZONES_FILE.name, "geojson")
     io.write_layer(sites, out / settings.SITES_FILE.name, "geojson")
     print(f"wrote {len(zones)} zones and {len(sites)} sites to {out}")
+    print(f"wrote {context.write_context(out)} context features to {out}")
     return 0
 
 

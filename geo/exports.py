@@ -9,6 +9,7 @@ import pandas as pd
 import shapely
 
 from geo import settings
+from geo.distances import DISTANCE_COLUMNS
 from geo.load import Plan
 from geo.view import View
 
@@ -46,7 +47,7 @@ def export_frame(plan: Plan, kind: str, view: View) -> pd.DataFrame:
         return view.sites
     load = view.load[view.load["capital_bn_vnd"] > 0]
     if kind == "zone-load":
-        shapes = plan.zones[["zone_id", "geometry"]]
+        shapes = plan.zones[["zone_id", *[c for c in DISTANCE_COLUMNS if c in plan.zones], "geometry"]]
         return gpd.GeoDataFrame(load.merge(shapes, on="zone_id"), geometry="geometry", crs=settings.CRS)
     if kind == "zones":
         capital = load.set_index("zone_id")[["capital_bn_vnd", "projects"]]

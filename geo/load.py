@@ -11,6 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import io, settings
+from geo.distances import with_site_distances
 from geo.errors import PlanDataError, Problem, raise_if
 from geo.join import check_project_zones, join_sites, with_areas
 from geo.validate import validate_projects, validate_sites, validate_zones
@@ -146,4 +147,6 @@ def load_plan(
     targets_path = folder / settings.TARGETS_FILE.name
     subtotals = read_subtotals(subtotals_path) if own_list and subtotals_path.exists() else no_subtotals()
     targets = read_targets(targets_path) if targets_path.exists() else no_targets()
-    return Plan(clean_projects, with_areas(clean_zones), joined_sites, subtotals, targets, names)
+    return Plan(
+        clean_projects, with_site_distances(with_areas(clean_zones)), joined_sites, subtotals, targets, names
+    )

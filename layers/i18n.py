@@ -231,6 +231,26 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         ),
         "cap.chart": "Biểu đồ chỉ vẽ {shown} khu có vốn lớn nhất trên tổng số {total} khu.",
         "targets.none": "Bộ dữ liệu này không có mục tiêu giá trị sản xuất (không có tệp targets.csv).",
+        # context layer, distances, honest positions (issue 12)
+        "layer.context": "Sông, bờ biển, tỉnh lân cận, địa danh",
+        "legend.context": "Xung quanh",
+        "legend.sea": "Biển",
+        "legend.river": "Sông (tên các sông chính)",
+        "legend.neighbour": "Ranh giới tỉnh lân cận (sơ lược)",
+        "legend.place": "Địa danh tham chiếu",
+        "note.tiles_failed": (
+            "Không tải được nền bản đồ trực tuyến (cần Internet); bản đồ vẫn dùng nền ngoại tuyến."
+        ),
+        "legend.area_group": "Dự án chưa có địa điểm: số dự án và vốn của vùng",
+        "legend.halo": "Vùng sai số vị trí KCN (±)",
+        "area.projects": "{count} dự án chưa xác định địa điểm",
+        "field.distances": "Khoảng cách đường thẳng (km)",
+        "place.noi_bai": "Sân bay Nội Bài",
+        "place.hai_phong_port": "Cảng Hải Phòng",
+        "place.ha_noi": "Hà Nội",
+        "place.thai_binh_city": "TP Thái Bình",
+        "place.coast": "bờ biển",
+        "col.km_to": "km đường thẳng tới {place}",
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -450,6 +470,26 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         ),
         "cap.chart": "The chart shows the {shown} zones with the most capital, of {total}.",
         "targets.none": "This data set has no production-value targets (no targets.csv).",
+        # context layer, distances, honest positions (issue 12)
+        "layer.context": "Rivers, coast, neighbouring provinces, places",
+        "legend.context": "Around",
+        "legend.sea": "Sea",
+        "legend.river": "River (main rivers named)",
+        "legend.neighbour": "Neighbouring province (coarse)",
+        "legend.place": "Reference place",
+        "note.tiles_failed": (
+            "The online basemap could not load (it needs internet); the offline basemap is still shown."
+        ),
+        "legend.area_group": "Projects with no named site: count and capital of the area",
+        "legend.halo": "Park location uncertainty (±)",
+        "area.projects": "{count} projects, site not specified",
+        "field.distances": "Straight-line distance (km)",
+        "place.noi_bai": "Nội Bài airport",
+        "place.hai_phong_port": "Port of Hải Phòng",
+        "place.ha_noi": "Hà Nội",
+        "place.thai_binh_city": "Thái Bình city",
+        "place.coast": "coast",
+        "col.km_to": "straight-line km to {place}",
     },
 }
 

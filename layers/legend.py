@@ -29,6 +29,17 @@ CSS = """
 .zone-label { font: 12px system-ui, sans-serif; color: #111; white-space: nowrap;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
 .leaflet-container { background: #e4e6e1; }
+.river-label { font: italic 11px system-ui, sans-serif; color: #2f6690; text-align: center;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; pointer-events: none; }
+.place-label { font: 600 11px system-ui, sans-serif; color: #222; white-space: nowrap;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
+.map-legend .line { width: 22px; height: 0; border-top: 2.5px solid; }
+.area-group { background: rgba(255,255,255,.92); border: 2px dotted #333; border-radius: 50%;
+  display: flex; align-items: center; justify-content: center; font: 700 13px system-ui, sans-serif;
+  color: #222; box-sizing: border-box; }
+.leaflet-popup-content ul.area-projects { margin: 4px 0 0; padding-left: 16px; }
+.tile-note { background: #fff4d6; border: 1px solid #d9a400; padding: 6px 9px; border-radius: 4px;
+  font: 12px/1.3 system-ui, sans-serif; max-width: 280px; }
 .map-title { background: rgba(255,255,255,.94); padding: 6px 12px; border-radius: 6px;
   box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 13px/1.3 system-ui, sans-serif; max-width: 60vw; }
 .map-title h3 { margin: 0; font-size: 17px; }
@@ -60,9 +71,8 @@ def legend_html(scale: CapitalScale, lang: str) -> str:
         f"{esc(text('legend.phase_2', lang))}</div>"
         f'<div class="row"><span class="dot" style="border-color:{grey}"></span>'
         f"{esc(text('legend.site_park', lang))}</div>"
-        f'<div class="row"><span class="dot" '
-        f'style="border-color:{grey};border-style:dashed;opacity:.8"></span>'
-        f"{esc(text('legend.site_area', lang))}</div>"
+        '<div class="row"><span class="area-group" style="width:16px;height:16px;font-size:9px">'
+        f"3</span>{esc(text('legend.area_group', lang))}</div>"
     )
     ticks = scale.ticks()
     stops = ", ".join(scale.colour(t) for t in ticks)
@@ -82,8 +92,27 @@ def legend_html(scale: CapitalScale, lang: str) -> str:
     return (
         f"<details open><summary>{esc(text('legend.title', lang))}</summary>"
         f"<h5>{esc(text('legend.sectors', lang))}</h5>{sectors}{phases}"
-        f"<h5>{esc(text('legend.capital', lang))}</h5>{ramp}{outlines}</details>"
+        f"<h5>{esc(text('legend.capital', lang))}</h5>{ramp}{outlines}"
+        f"<h5>{esc(text('legend.context', lang))}</h5>{context_rows(lang)}</details>"
     )
+
+
+def context_rows(lang: str) -> str:
+    """Legend rows of the context layer: sea, river, neighbouring province, place."""
+    swatches = (
+        ('<span class="swatch" style="background:#cfe2ee;border:0"></span>', "legend.sea"),
+        ('<span class="line" style="border-color:#5f95bf"></span>', "legend.river"),
+        (
+            '<span class="line" style="border-color:#9a9a9a;border-top-style:dashed"></span>',
+            "legend.neighbour",
+        ),
+        ('<span class="dot" style="background:#2b2b2b;border-color:#fff"></span>', "legend.place"),
+        (
+            '<span class="dot" style="background:rgba(85,85,85,.1);border:1px dashed #777"></span>',
+            "legend.halo",
+        ),
+    )
+    return "".join(f'<div class="row">{swatch}{esc(text(key, lang))}</div>' for swatch, key in swatches)
 
 
 class Legend(ScriptElement):

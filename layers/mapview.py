@@ -13,6 +13,7 @@ import pandas as pd
 from geo.view import Filters, View
 from layers.assets import use_local_assets
 from layers.basemap import basemap_layer, tile_layers
+from layers.context import context_layer, tile_note, uncertainty_halos
 from layers.fastsites import COMPACT_ABOVE, compact_sites_layer
 from layers.i18n import text
 from layers.legend import TitleBox, add_legend
@@ -35,12 +36,14 @@ def base_map(
     large: bool = False,
     view: tuple[tuple[float, float], int] | None = None,
     prepared: PreparedZones | None = None,
+    context: gpd.GeoDataFrame | None = None,
 ) -> folium.Map:
     """The map with its offline basemap, hidden online tiles, controls and legend.
 
     ``title`` (title, subtitle) puts a title box on the map; ``large`` sets large type;
     ``view`` (centre, zoom) opens the map there instead of on the whole province;
-    ``prepared`` (:func:`layers.prepared.prepare_zones` of ``zones``) saves preparing them again.
+    ``prepared`` (:func:`layers.prepared.prepare_zones` of ``zones``) saves preparing them again;
+    ``context`` (``geo.context.read_context()``) draws rivers, coast and places under the zones.
     """
     prepared = prepared or prepare_zones(zones)
     west, south, east, north = prepared.bounds
@@ -55,6 +58,10 @@ def base_map(
         zoom_snap=0.25,
     )
     basemap_layer(zones, lang, prepared).add_to(m)
+    if context is not None:
+        context_layer(context, lang).add_to(m)
+    uncertainty_halos(zones).add_to(m)
+    tile_note(lang).add_to(m)
     for layer in tile_layers(lang):
         layer.add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
@@ -111,13 +118,24 @@ def dynamic_layers(
 ) -> list[folium.FeatureGroup]:
     """Zones, capital labels and project markers for the filtered view, bottom to top."""
     names = zone_names(zones, lang)
-    markers = compact_sites_layer if len(sites) > COMPACT_ABOVE else sites_layer
     prepared = prepared or prepare_zones(zones)
+    markers = (
+        compact_sites_layer(sites, names, lang)
+        if len(sites) > COMPACT_ABOVE
+        else sites_layer(sites, names, lang, prepared.label_points, park_radii(zones))
+    )
     return [
         zones_layer(zones, load, scale, lang, prepared),
         labels_layer(zones, load, lang, prepared),
-        markers(sites, names, lang),
+        markers,
     ]
+
+
+def park_radii(zones: gpd.GeoDataFrame) -> dict[str, float]:
+    """Zone id → radius (m) of a disc of each park's area: how far its markers may fan out."""
+    parks = zones[zones["kind"] == "park"]
+    areas = parks.geometry.to_crs("EPSG:32648").area
+    return {str(z): float(math.sqrt(a / math.pi)) for z, a in zip(parks["zone_id"], areas, strict=True)}
 
 
 def full_map(
@@ -128,10 +146,11 @@ def full_map(
     lang: str,
     *,
     title: tuple[str, str] | None = None,
+    context: gpd.GeoDataFrame | None = None,
 ) -> folium.Map:
     """One map of the view with every layer and a layer control."""
     prepared = prepare_zones(zones)
-    m = base_map(zones, scale, lang, title=title, prepared=prepared)
+    m = base_map(zones, scale, lang, title=title, prepared=prepared, context=context)
     for group in dynamic_layers(zones, load, sites, scale, lang, prepared):
         group.add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
@@ -145,6 +164,7 @@ def standalone_html(
     lang: str,
     *,
     files: dict[str, bytes],
+    context: gpd.GeoDataFrame | None = None,
 ) -> str:
     """The view as one HTML page, titled with its filters, that opens from disk offline.
 
@@ -152,7 +172,8 @@ def standalone_html(
     """
     use_local_assets()
     title = map_title(filters.sectors, filters.phases, lang)
-    m = full_map(zones, view.load, view.sites, CapitalScale(*view.capital_range), lang, title=title)
+    scale = CapitalScale(*view.capital_range)
+    m = full_map(zones, view.load, view.sites, scale, lang, title=title, context=context)
     return inline_assets(m.get_root().render(), files)
 
 

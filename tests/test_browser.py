@@ -27,9 +27,11 @@ def _open(page: Page, url: str) -> FrameLocator:
 
 def test_map_draws_zones_and_markers_with_no_request_elsewhere(page: Page, server: str) -> None:
     frame = _open(page, server)
-    frame.locator("path.site").nth(26).wait_for()
+    frame.locator("path.site").nth(12).wait_for()
     assert frame.locator("path.zone").count() == 10
-    assert frame.locator("path.site").count() == 27
+    # 13 sites in named parks; the 14 with no named site are in their 2 areas' symbols.
+    assert frame.locator("path.site").count() == 13
+    assert frame.locator(".leaflet-marker-icon.area-group").count() == 2
     assert frame.locator(".district-label").count() == 8
     assert frame.locator(".map-legend").is_visible()
     assert page.blocked == []  # type: ignore[attr-defined]
@@ -38,12 +40,12 @@ def test_map_draws_zones_and_markers_with_no_request_elsewhere(page: Page, serve
 def test_a_filter_change_redraws_the_layers_in_the_same_map(page: Page, server: str) -> None:
     # A rebuilt map frame costs a reload of Leaflet and the basemap: filters only swap layers.
     frame = _open(page, server)
-    expect(frame.locator("path.site")).to_have_count(27)
+    expect(frame.locator("path.site")).to_have_count(13)
     frame.locator("body").evaluate("(body) => { window.__sameMap = true; }")
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_role("combobox", name="Giai đoạn").click()
     page.get_by_role("option", name="2021–2025").click()
-    expect(frame.locator("path.site")).to_have_count(12)
+    expect(frame.locator("path.site")).to_have_count(4)
     expect(page.get_by_text("26.700 tỷ đồng")).to_be_visible()
     assert page.locator(MAP_FRAME).count() == 1
     assert frame.locator("body").evaluate("(body) => window.__sameMap === true")
@@ -58,17 +60,20 @@ def test_link_shows_the_two_chip_projects_at_song_tra(page: Page, server: str) -
     projects = [next(c for c in cls.split() if c.startswith("project-")) for cls in classes]
     assert projects == ["project-electronics-2021-1", "project-electronics-2021-2"]
     # One snapshot of every position, so a pan or zoom cannot move things between reads.
-    inside = frame.locator("path.zone-kcn-song-tra").evaluate(
+    # A park's markers sit at the park, fanned out by a few pixels (not plot positions).
+    offsets = frame.locator("path.zone-kcn-song-tra").evaluate(
         """(park) => {
             const p = park.getBoundingClientRect();
+            const cx = p.left + p.width / 2, cy = p.top + p.height / 2;
             return [...document.querySelectorAll("path.site")].map((m) => {
                 const r = m.getBoundingClientRect();
-                const x = r.left + r.width / 2, y = r.top + r.height / 2;
-                return p.left <= x && x <= p.right && p.top <= y && y <= p.bottom;
+                return Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
             });
         }"""
     )
-    assert inside == [True, True]
+    assert len(offsets) == 2
+    # No farther than the park's own edge on screen, so a click on one lands in its park.
+    assert all(1 <= d <= 14 for d in offsets), offsets
     expect(page.get_by_text("22.000 tỷ đồng")).to_be_visible()
     page.get_by_text("English").click()
     page.get_by_text("Capital shown").wait_for()
@@ -196,7 +201,7 @@ def test_briefing_mode_steps_through_the_phases_in_chromium(page: Page, server: 
     frame = _open(page, f"{server}/?mode=present&lang=en")
     expect(page.get_by_test_id("stSidebar")).to_have_count(0)
     expect(frame.locator(".map-title")).to_contain_text("Phase: Both phases")
-    for label, expected in (("2016-2020", 15), ("2021-2025", 12), ("both", 27)):
+    for label, expected in (("2016-2020", 9), ("2021-2025", 4), ("both", 13)):
         page.get_by_role("button", name=re.compile("Next phase")).click()
         title = "Both phases" if label == "both" else label.replace("-", "–")
         newest = page.locator(MAP_FRAME).last.content_frame

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import settings
+from geo.distances import PLACE_COLUMNS
 from geo.join import zone_areas_ha
 from geo.load import Plan
 from geo.view import View
@@ -17,6 +19,7 @@ from layers.features import esc, local_name
 from layers.i18n import capital, number, percent, text, usd_millions
 from layers.prepared import PreparedZones
 from layers.style import CapitalScale
+from ui.context import cached_context
 from ui.plain import capped, facts, heading
 from ui.state import current, rate
 
@@ -77,7 +80,16 @@ def draw_map(
     # The chosen zone's view is part of the base map: a new zone rebuilds the map where it
     # should be, which st_folium's own centre and zoom did not always do.
     focus = mapview.focus(plan.zones, current("zone") or "")
-    base = mapview.base_map(plan.zones, scale, lang, title=title, large=large, view=focus, prepared=prepared)
+    base = mapview.base_map(
+        plan.zones,
+        scale,
+        lang,
+        title=title,
+        large=large,
+        view=focus,
+        prepared=prepared,
+        context=cached_context(),
+    )
     layers = mapview.dynamic_layers(plan.zones, view.load, view.sites, scale, lang, prepared)
     if len(view.sites) > GROUP_ABOVE:
         st.caption(
@@ -124,6 +136,7 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
         (text("field.developer", lang), zone.get("developer", "")),
         (text("field.status", lang), zone.get("status", "")),
         (text("field.confidence", lang), zone.get("location_confidence", "")),
+        (text("field.distances", lang), distances_text(zone, lang)),
         (text("field.method", lang), zone.get("location_method", "")),
         (text("field.current_unit", lang), zone.get("current_unit", "")),
         (text("field.sources", lang), zone.get("sources", "") or zone.get("source", "")),
@@ -153,3 +166,13 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
     )
     pivot.index = [text(f"sector.{s}", lang) for s in pivot.index]
     st.table(pivot.map(lambda v: number(v, lang)))
+
+
+def distances_text(zone: pd.Series, lang: str) -> str:
+    """'Nội Bài airport 91.8 · Port of Hải Phòng 35.1 · …' (straight-line km), or ''."""
+    parts = [
+        f"{text(f'place.{place}', lang)} {number(float(zone[f'km_to_{place}']), lang, 1)}"
+        for place in PLACE_COLUMNS
+        if f"km_to_{place}" in zone and pd.notna(zone[f"km_to_{place}"])
+    ]
+    return " · ".join(parts)

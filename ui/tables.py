@@ -10,6 +10,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from geo import io, settings
+from geo.distances import PLACE_COLUMNS
 from geo.exports import export_frame
 from geo.findings import findings, target_checks
 from geo.load import Plan
@@ -18,6 +19,7 @@ from geo.view import Filters, View, fold
 from layers import mapview
 from layers.i18n import number, text
 from layers.style import SECTOR_COLOURS
+from ui.context import cached_context
 from ui.plain import capped
 from ui.state import rate
 
@@ -78,6 +80,11 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
             text("col.share", lang): load["share_of_plan"] * 100,
         }
     )
+    distances = plan.zones.set_index("zone_id")
+    for place in PLACE_COLUMNS:
+        if f"km_to_{place}" in distances:
+            label = text("col.km_to", lang).format(place=text(f"place.{place}", lang))
+            table[label] = load["zone_id"].map(distances[f"km_to_{place}"]).to_numpy()
     for phase in settings.PHASES:
         for sector in settings.SECTORS:
             column = f"capital_{phase}_{sector}"
@@ -86,6 +93,8 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
     places = dict.fromkeys(table.columns[2:], 0)
     places.update({text("col.usd", lang): 1, text("col.area", lang): 1, text("col.per_ha", lang): 2})
     places[text("col.share", lang)] = 1
+    for place in PLACE_COLUMNS:
+        places[text("col.km_to", lang).format(place=text(f"place.{place}", lang))] = 1
     st.dataframe(localized(capped(table, lang), lang, places), hide_index=True, width="stretch")
     # Summed here, not in the browser: a national list sent row by row to Vega-Lite is
     # hundreds of thousands of rows; and only the zones that carry most are drawn.
@@ -314,4 +323,5 @@ def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
 
 def map_html(plan: Plan, view: View, filters: Filters, lang: str) -> str:
     """The view as a self-contained HTML map."""
-    return mapview.standalone_html(plan.zones, view, filters, lang, files=io.read_static_assets())
+    files = io.read_static_assets()
+    return mapview.standalone_html(plan.zones, view, filters, lang, files=files, context=cached_context())

@@ -45,7 +45,7 @@
 
   /* GeoJSON features whose style, tooltip and popup were made (and escaped) in Python.
      Points become circle markers styled like the polygons. */
-  draw.features = function (d, group) {
+  draw.features = function (d, group, map) {
     d.collection.features.forEach(function (f) { f.geometry = fromSteps(f.geometry); });
     var layer = L.geoJSON(d.collection, {
       interactive: d.interactive !== false,
@@ -61,8 +61,40 @@
         }
       }
     }).addTo(group);
+    if (d.fan && map) { fanOut(layer, d.fan, group, map); }
     if (d.mark) { window[d.mark] = { count: d.collection.features.length, at: performance.now() }; }
   };
+
+  /* Markers that share one point (a park's projects) spread on a circle of `px` pixels
+     around it, the same at every zoom: a group at the park, not positions inside it. */
+  function fanOut(layer, px, group, map) {
+    var stacks = {};
+    layer.eachLayer(function (l) {
+      if (!l.getLatLng) { return; }
+      var home = l.getLatLng(), key = home.lat + "," + home.lng;
+      (stacks[key] = stacks[key] || []).push({ marker: l, home: home });
+    });
+    function place() {
+      Object.keys(stacks).forEach(function (key) {
+        var stack = stacks[key], n = stack.length;
+        stack.forEach(function (s, i) {
+          if (n === 1) { s.marker.setLatLng(s.home); return; }
+          var angle = 2 * Math.PI * i / n - Math.PI / 2, r = Math.max(px, n * px * 1.6 / (2 * Math.PI));
+          var limit = s.marker.feature && s.marker.feature.properties.fanM;
+          if (limit) {
+            /* No farther than the park's own radius on screen: a click stays in the park. */
+            var east = L.latLng(s.home.lat, s.home.lng + limit / (111320 * Math.cos(s.home.lat * Math.PI / 180)));
+            r = Math.min(r, map.latLngToLayerPoint(east).x - map.latLngToLayerPoint(s.home).x);
+          }
+          var p = map.latLngToLayerPoint(s.home).add([r * Math.cos(angle), r * Math.sin(angle)]);
+          s.marker.setLatLng(map.layerPointToLatLng(p));
+        });
+      });
+    }
+    place();
+    map.on("zoomend", place);
+    group.on("remove", function () { map.off("zoomend", place); });
+  }
 
   /* Text labels on the map: [lat, lng, html] each, html escaped in Python. */
   draw.labels = function (d, group) {
@@ -164,6 +196,62 @@
       }).addTo(group);
     });
     window.__zonesDrawn = { count: ids.length, at: performance.now() };
+  };
+
+  /* Projects with no named site: one symbol per area (layers/sites.py, area_groups), its
+     count as text, tooltip and popup made and escaped in Python. It sits just below the
+     area's capital label, so both read. */
+  draw.areaGroups = function (d, group) {
+    d.items.forEach(function (item) {
+      L.marker([item.lat, item.lng], {
+        icon: L.divIcon({ html: item.html, className: item.className, iconSize: [30, 30], iconAnchor: [15, -8] })
+      }).bindTooltip(item.tooltip, { direction: "top" })
+        .bindPopup(item.popup, { maxWidth: 380 })
+        .addTo(group);
+    });
+  };
+
+  /* Each park's stated location uncertainty: a faint disc of its ± radius (metres, so it
+     scales with the map), shown only from d.minZoom on. Takes no mouse. */
+  draw.halos = function (d, group, map) {
+    var halos = L.layerGroup(d.items.map(function (item) {
+      return L.circle([item.lat, item.lng], {
+        radius: item.m, className: item.className, interactive: false,
+        color: "#555", weight: 1, opacity: 0.5, dashArray: "2 4", fillColor: "#555", fillOpacity: 0.07
+      });
+    }));
+    function toggle() {
+      if (map.getZoom() >= d.minZoom) { halos.addTo(group); } else { halos.remove(); }
+    }
+    toggle();
+    map.on("zoomend", toggle);
+  };
+
+  /* Online basemaps: a note in the user's language when tiles fail, or none has arrived
+     within d.waitMs of ticking the layer (blocked requests may neither load nor fail). */
+  draw.tileNote = function (d, group, map) {
+    var note = null;
+    function show() {
+      if (note) { return; }
+      note = L.control({ position: "bottomleft" });
+      note.onAdd = function () {
+        var div = node("div", d.text);
+        div.className = "tile-note";
+        return div;
+      };
+      note.addTo(map);
+    }
+    map.on("layeradd", function (e) {
+      var tiles = e.layer;
+      if (!(tiles instanceof L.TileLayer)) { return; }
+      var loaded = false;
+      tiles.on("tileload", function () { loaded = true; });
+      tiles.on("tileerror", show);
+      setTimeout(function () { if (!loaded && map.hasLayer(tiles)) { show(); } }, d.waitMs);
+    });
+    map.on("layerremove", function (e) {
+      if (note && e.layer instanceof L.TileLayer) { note.remove(); note = null; }
+    });
   };
 
   window.tbDraw = function (name, d, group, map) { draw[name](d, group, map); };

@@ -1,0 +1,14 @@
+"""The bundled context layer (rivers, coast, places), read once per server process."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import streamlit as st
+
+from geo.context import read_context
+
+
+@st.cache_resource(show_spinner=False)
+def cached_context() -> gpd.GeoDataFrame:
+    """``data/context.geojson``, read once; the map draws it under the zones."""
+    return read_context()
