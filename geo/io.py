@@ -357,3 +357,9 @@ def write_text(text: str, out: Path) -> None:
     """Write a UTF-8 text file (an exported HTML map)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
+
+
+def write_bytes(data: bytes, out: Path) -> None:
+    """Write ``data`` to ``out`` (an exported PDF, PNG or SVG), creating its folder."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
