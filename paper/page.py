@@ -206,7 +206,9 @@ def draw_map(
     # geopandas names the CRS axes; a map page needs no axis titles.
     ax.set_xlabel("")
     ax.set_ylabel("")
-    return place_texts(ax, texts, anchors, [*marker_boxes, *reserved])
+    boxes = place_texts(ax, texts, anchors, [*marker_boxes, *reserved])
+    add_halos(ax, texts)
+    return boxes
 
 
 def shape_path(geometry: BaseGeometry, simplify: float = 0.0) -> Path:
@@ -261,7 +263,6 @@ def _to_metric(lng: float, lat: float) -> tuple[float, float]:
 
 
 def _label(ax: Axes, words: str, font: float, *, bold: bool, colour: str = "#111111") -> Text:
-    halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
     return ax.text(
         0,
         0,
@@ -269,10 +270,29 @@ def _label(ax: Axes, words: str, font: float, *, bold: bool, colour: str = "#111
         fontsize=font,
         fontweight="bold" if bold else "normal",
         color=colour,
-        path_effects=halo,
         zorder=8 if bold else 7,
         clip_on=True,
     )
+
+
+def add_halos(ax: Axes, texts: list[Text]) -> None:
+    """A white outline under each visible label, drawn as a separate copy: a path effect on
+    the label itself would turn its letters into outlines, and PDF readers could not read it."""
+    for label in texts:
+        if not label.get_visible():
+            continue
+        halo = ax.text(
+            *label.get_position(),
+            label.get_text(),
+            fontsize=label.get_fontsize(),
+            fontweight=label.get_fontweight(),
+            color="white",
+            ha=label.get_horizontalalignment(),
+            va=label.get_verticalalignment(),
+            zorder=label.get_zorder() - 0.05,
+            clip_on=True,
+        )
+        halo.set_path_effects([patheffects.withStroke(linewidth=2.4, foreground="white")])
 
 
 def _draw_sites(ax: Axes, view: View, font: float) -> list[Box]:
