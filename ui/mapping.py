@@ -17,7 +17,8 @@ from layers.features import esc, local_name, rows_html
 from layers.i18n import capital, number, percent, text, usd_millions
 from layers.prepared import PreparedZones
 from layers.style import CapitalScale
-from ui.state import current, rate
+from ui import paper
+from ui.state import current, filters, rate
 
 MAP_KEY = "map"
 #: How far (m) a click outside every zone may be and still pick the nearest one.
@@ -130,6 +131,7 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
     # Plain HTML, not st.dataframe: screen readers, page search and printing see it.
     rows = [(label, esc(value)) for label, value in facts if str(value).strip() and str(value) != "nan"]
     st.markdown(rows_html(rows), unsafe_allow_html=True)
+    paper.zone_sheet_download(plan, view, filters(), zone_id, lang)
     mine = view.allocation[(view.allocation["zone_id"] == zone_id) & (view.allocation["share"] > 0)]
     st.markdown(f"**{text('panel.projects', lang)}**")
     if mine.empty:

@@ -12,7 +12,9 @@ from geo.view import View
 from layers import mapview
 from layers.i18n import capital, text
 from layers.prepared import PreparedZones
+from ui import paper
 from ui.mapping import draw_map
+from ui.state import filters
 
 #: What the stepper shows in turn: the first phase, the second, then both.
 STEPS: Final[list[list[str]]] = [["2016-2020"], ["2021-2025"], []]
@@ -64,6 +66,7 @@ def render_present(
         )
         params = {k: v for k, v in st.query_params.to_dict().items() if k != "mode"}
         st.link_button(text("present.exit", lang), "?" + "&".join(f"{k}={v}" for k, v in params.items()))
+        paper.present_downloads(plan, view, filters(), lang)
     sectors = list(st.session_state.get("sector") or [])
     draw_map(
         plan,

@@ -18,6 +18,7 @@ from geo.view import Filters, View, fold
 from layers import mapview
 from layers.i18n import number, text
 from layers.style import SECTOR_COLOURS
+from ui import paper
 from ui.state import rate
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg")
@@ -286,6 +287,7 @@ def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
             on_click="ignore",
             key="download-map-html",
         )
+        paper.map_downloads(plan, view, filters, lang)
 
 
 def map_html(plan: Plan, view: View, filters: Filters, lang: str) -> str:
