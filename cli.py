@@ -37,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(commands.add_parser("findings", help="print the plan's own inconsistencies"))
     export = commands.add_parser("export", help="write projects, zones, sites or zone load")
     export.add_argument("kind", choices=(*EXPORT_KINDS, "map", *paper.PAPER_KINDS))
-    export.add_argument("--format", required=True, choices=("csv", "geojson", "gpkg", "xlsx", "html", *paper.PAPER_FORMATS))
+    export.add_argument(
+        "--format", required=True, choices=("csv", "geojson", "gpkg", "xlsx", "html", *paper.PAPER_FORMATS)
+    )
     paper.add_paper_options(export)
     export.add_argument("--lang", choices=LANGUAGES, default="vi", help="language of an exported map")
     export.add_argument("--out", required=True, type=Path)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Final
 
 import matplotlib as mpl
+import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
@@ -16,6 +17,7 @@ from geo import settings
 from geo.load import Plan
 from geo.stats import targets_table
 from geo.view import Filters, build_view
+from layers.features import records
 from layers.i18n import number, percent, text
 from layers.mapview import zone_names
 from layers.style import SECTOR_COLOURS
@@ -40,9 +42,13 @@ def page_count() -> int:
     return 1 + len(settings.PHASES) + len(settings.SECTORS) + TABLE_PAGES
 
 
-def _columns(load: object, sector: str) -> list[str]:
+def _columns(load: pd.DataFrame, sector: str) -> list[str]:
     """The zone-load columns holding ``sector``'s capital, one per phase present."""
-    return [f"capital_{phase}_{sector}" for phase in settings.PHASES if f"capital_{phase}_{sector}" in load.columns]  # type: ignore[attr-defined]
+    return [
+        f"capital_{phase}_{sector}"
+        for phase in settings.PHASES
+        if f"capital_{phase}_{sector}" in load.columns
+    ]
 
 
 def _load_page(plan: Plan, filters: Filters, lang: str, size: PageSize) -> Figure:
@@ -59,14 +65,14 @@ def _load_page(plan: Plan, filters: Filters, lang: str, size: PageSize) -> Figur
     for x, header in zip(xs, headers, strict=True):
         figure.text(x, top, textwrap.fill(header, 14), fontsize=font * 0.9, fontweight="bold", va="top")
     top -= 0.06
-    for row in load.itertuples(index=False):
+    for row in records(load):
         cells = [
-            textwrap.shorten(names.get(row.zone_id, row.zone_id), 42),
-            number(row.capital_bn_vnd, lang),
-            str(int(row.projects)),
-            number(row.area_ha, lang, 1),
-            number(row.capital_per_ha, lang, 2),
-            percent(row.share_of_plan, lang),
+            textwrap.shorten(names.get(row["zone_id"], row["zone_id"]), 42),
+            number(row["capital_bn_vnd"], lang),
+            str(int(row["projects"])),
+            number(row["area_ha"], lang, 1),
+            number(row["capital_per_ha"], lang, 2),
+            percent(row["share_of_plan"], lang),
         ]
         for x, cell in zip(xs, cells, strict=True):
             figure.text(x, top, cell, fontsize=font * 0.9, va="top")
@@ -92,25 +98,45 @@ def _load_page(plan: Plan, filters: Filters, lang: str, size: PageSize) -> Figur
 def _targets_page(plan: Plan, lang: str, size: PageSize) -> Figure:
     figure = new_figure(size)
     font = size.font
-    figure.text(0.03, 0.96, text("paper.targets_growth", lang), fontsize=font * 1.8, fontweight="bold", va="top")
-    figure.text(0.03, 0.905, f"{text('targets.title', lang)}. {text('targets.note', lang)}", fontsize=font, va="top")
-    keys = ("sector", "value_2020", "ratio_2020", "implied_2015", "growth_1520", "value_2025", "ratio_2025", "growth_2025")
+    figure.text(
+        0.03, 0.96, text("paper.targets_growth", lang), fontsize=font * 1.8, fontweight="bold", va="top"
+    )
+    figure.text(
+        0.03, 0.905, f"{text('targets.title', lang)}. {text('targets.note', lang)}", fontsize=font, va="top"
+    )
+    keys = (
+        "sector",
+        "value_2020",
+        "ratio_2020",
+        "implied_2015",
+        "growth_1520",
+        "value_2025",
+        "ratio_2025",
+        "growth_2025",
+    )
     xs = [0.03, 0.27, 0.37, 0.45, 0.55, 0.67, 0.77, 0.86]
     top = 0.84
     for x, key in zip(xs, keys, strict=True):
-        figure.text(x, top, textwrap.fill(text(f"col.{key}", lang), 14), fontsize=font * 0.9, fontweight="bold", va="top")
+        figure.text(
+            x,
+            top,
+            textwrap.fill(text(f"col.{key}", lang), 14),
+            fontsize=font * 0.9,
+            fontweight="bold",
+            va="top",
+        )
     top -= 0.07
     table = targets_table(plan.targets) if not plan.targets.empty else plan.targets
-    for row in table.itertuples(index=False):
+    for row in records(table):
         cells = [
-            text(f"sector.{row.sector}", lang),
-            number(row.value_2020_bn_vnd, lang),
-            number(row.ratio_2020_vs_2015, lang, 2),
-            number(row.implied_2015_bn_vnd, lang, 1),
-            percent(row.growth_2015_2020, lang),
-            number(row.value_2025_bn_vnd, lang),
-            number(row.ratio_2025_vs_2020, lang, 2),
-            percent(row.growth_2020_2025, lang),
+            text(f"sector.{row['sector']}", lang),
+            number(row["value_2020_bn_vnd"], lang),
+            number(row["ratio_2020_vs_2015"], lang, 2),
+            number(row["implied_2015_bn_vnd"], lang, 1),
+            percent(row["growth_2015_2020"], lang),
+            number(row["value_2025_bn_vnd"], lang),
+            number(row["ratio_2025_vs_2020"], lang, 2),
+            percent(row["growth_2020_2025"], lang),
         ]
         for x, cell in zip(xs, cells, strict=True):
             figure.text(x, top, textwrap.fill(cell, 26), fontsize=font * 0.9, va="top")
@@ -130,7 +156,9 @@ def _text_page(plan: Plan, title: str, lines: list[str], lang: str, size: PageSi
     return figure
 
 
-def briefing_figures(plan: Plan, lang: str, *, policy: str = settings.DEFAULT_POLICY, progress: Progress | None = None) -> list[Figure]:
+def briefing_figures(
+    plan: Plan, lang: str, *, policy: str = settings.DEFAULT_POLICY, progress: Progress | None = None
+) -> list[Figure]:
     """Every page of the pack, in order; ``progress`` hears of each page as it is made."""
     size = page_size("pdf", paper="a4")
     maps = _map_filters(policy)
@@ -152,15 +180,24 @@ def briefing_figures(plan: Plan, lang: str, *, policy: str = settings.DEFAULT_PO
         done(_targets_page(plan, lang, size))
         findings = finding_lines(plan, lang) or [text("findings.none", lang)]
         done(_text_page(plan, text("findings.title", lang), findings, lang, size))
-        sources = [sources_line(plan, lang), text("note.indicative", lang), text("note.merger", lang), text("data.admin_text", lang), made_on(lang)]
+        sources = [
+            sources_line(plan, lang),
+            text("note.indicative", lang),
+            text("note.merger", lang),
+            text("data.admin_text", lang),
+            made_on(lang),
+        ]
         done(_text_page(plan, text("paper.sources_title", lang), sources, lang, size))
     return figures
 
 
-def render_briefing(plan: Plan, lang: str, *, policy: str = settings.DEFAULT_POLICY, progress: Progress | None = None) -> bytes:
+def render_briefing(
+    plan: Plan, lang: str, *, policy: str = settings.DEFAULT_POLICY, progress: Progress | None = None
+) -> bytes:
     """The briefing pack as one PDF."""
     buffer = io.BytesIO()
-    with mpl.rc_context(RC), PdfPages(buffer, metadata={"Title": text("paper.briefing", lang), "Creator": "thai-binh-plan-map"}) as pdf:  # type: ignore[arg-type]
+    metadata = {"Title": text("paper.briefing", lang), "Creator": "thai-binh-plan-map"}
+    with mpl.rc_context(RC), PdfPages(buffer, metadata=metadata) as pdf:  # type: ignore[arg-type]
         for figure in briefing_figures(plan, lang, policy=policy, progress=progress):
             pdf.savefig(figure)
     return buffer.getvalue()

@@ -27,7 +27,9 @@ def parse_size(value: str) -> tuple[int, int]:
     """``1920x1080`` → (1920, 1080); anything else is a usage error that says what was expected."""
     match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", value)
     if not match:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in pixels such as 1920x1080; found {value!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT in pixels such as 1920x1080; found {value!r}"
+        )
     return int(match.group(1)), int(match.group(2))
 
 
@@ -44,7 +46,8 @@ def usage_error(args: argparse.Namespace) -> str | None:
     allowed = KIND_FORMATS.get(args.kind)
     if allowed is None:
         if args.format in KIND_FORMATS["map"]:
-            return f"`export {args.kind}` writes a table or layer (csv, xlsx, geojson, gpkg), not --format {args.format}"
+            tables = "a table or layer (csv, xlsx, geojson, gpkg)"
+            return f"`export {args.kind}` writes {tables}, not --format {args.format}"
         return None
     if args.format not in allowed:
         return f"`export {args.kind}` writes --format {' or '.join(allowed)}; found {args.format}"
@@ -66,4 +69,6 @@ def render(plan: Plan, view: View, filters: Filters, args: argparse.Namespace) -
         return render_zone_sheet(plan, view, filters, args.zone, args.lang)
     if args.kind == "briefing":
         return render_briefing(plan, args.lang, policy=filters.policy)
-    return render_map(plan, view, filters, args.lang, args.format, paper=args.paper, size=args.size, dpi=args.dpi)
+    return render_map(
+        plan, view, filters, args.lang, args.format, paper=args.paper, size=args.size, dpi=args.dpi
+    )

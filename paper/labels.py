@@ -52,7 +52,9 @@ class Box:
         return self.x0 >= other.x0 and self.y0 >= other.y0 and self.x1 <= other.x1 and self.y1 <= other.y1
 
 
-def _box_at(anchor: tuple[float, float], size: tuple[float, float], direction: tuple[float, float], distance: float) -> Box:
+def _box_at(
+    anchor: tuple[float, float], size: tuple[float, float], direction: tuple[float, float], distance: float
+) -> Box:
     """The label's box ``distance`` from ``anchor`` in ``direction`` (centred on that axis)."""
     (x, y), (width, height), (dx, dy) = anchor, size, direction
     left = x + distance if dx > 0 else x - distance - width if dx < 0 else x - width / 2
@@ -93,7 +95,9 @@ def place_boxes(
     return placed
 
 
-def place_texts(ax: Axes, texts: Sequence[Text], anchors: Sequence[tuple[float, float]], obstacles: Sequence[Box] = ()) -> list[Box | None]:
+def place_texts(
+    ax: Axes, texts: Sequence[Text], anchors: Sequence[tuple[float, float]], obstacles: Sequence[Box] = ()
+) -> list[Box | None]:
     """Move each text (already added to ``ax``, data coordinates) to a free box beside its anchor.
 
     Texts that find no room are hidden. Returns the display boxes used, for tests.
@@ -110,7 +114,7 @@ def place_texts(ax: Axes, texts: Sequence[Text], anchors: Sequence[tuple[float, 
     frame = Box(frame_extent.x0, frame_extent.y0, frame_extent.x1, frame_extent.y1)
     # Scale the gaps with the resolution: the distances are in points.
     per_point = figure.dpi / 72
-    boxes = place_boxes(points, sizes, frame, obstacles, gap=2.0 * per_point, unit=per_point)  # type: ignore[arg-type]
+    boxes = place_boxes(points, sizes, frame, obstacles, gap=2.0 * per_point, unit=per_point)
     inverse = ax.transData.inverted()
     for label, box, anchor in zip(texts, boxes, anchors, strict=True):
         if box is None:
@@ -119,8 +123,17 @@ def place_texts(ax: Axes, texts: Sequence[Text], anchors: Sequence[tuple[float, 
         label.set_horizontalalignment("left")
         label.set_verticalalignment("bottom")
         label.set_position(tuple(inverse.transform((box.x0, box.y0))))
-        far = abs((box.x0 + box.x1) / 2 - ax.transData.transform(anchor)[0]) > (box.x1 - box.x0) / 2 + 30 * per_point
+        far = (
+            abs((box.x0 + box.x1) / 2 - ax.transData.transform(anchor)[0])
+            > (box.x1 - box.x0) / 2 + 30 * per_point
+        )
         if far:
             centre = inverse.transform(((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2))
-            ax.plot([anchor[0], centre[0]], [anchor[1], centre[1]], color="#555555", lw=0.6, zorder=label.get_zorder() - 0.1)
+            ax.plot(
+                [anchor[0], centre[0]],
+                [anchor[1], centre[1]],
+                color="#555555",
+                lw=0.6,
+                zorder=label.get_zorder() - 0.1,
+            )
     return boxes

@@ -11,14 +11,14 @@ import io
 import textwrap
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 import geopandas as gpd
 import matplotlib as mpl
-from matplotlib import patheffects
 import numpy as np
 import pandas as pd
 import shapely
+from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgba
@@ -56,7 +56,7 @@ DEFAULT_DPI: Final[int] = 200
 POINTS_PER_INCH_WIDTH: Final[float] = 0.7
 #: Fonts stay text: TrueType (Type 42) embedded in PDF, ``<text>`` in SVG. DejaVu Sans ships
 #: with matplotlib and has every Vietnamese letter.
-RC: Final[dict[str, object]] = {
+RC: Final[dict[str, Any]] = {
     "pdf.fonttype": 42,
     "ps.fonttype": 42,
     "svg.fonttype": "none",
@@ -84,7 +84,9 @@ class PageSize:
         return round(min(self.width, self.height * 16 / 9) * POINTS_PER_INCH_WIDTH, 1)
 
 
-def page_size(fmt: str, *, paper: str = "a4", size: tuple[int, int] | None = None, dpi: int | None = None) -> PageSize:
+def page_size(
+    fmt: str, *, paper: str = "a4", size: tuple[int, int] | None = None, dpi: int | None = None
+) -> PageSize:
     """The page for ``fmt``: a landscape sheet for PDF/SVG; for PNG, ``size`` pixels
     (default 1920×1080) or, with ``dpi`` and no size, the sheet at that resolution."""
     if fmt == "png" and (size is not None or dpi is None):
@@ -117,7 +119,7 @@ def _metadata(fmt: str) -> dict[str, str] | None:
     return None
 
 
-def dash(precision: str) -> str | tuple[int, tuple[float, ...]]:
+def dash(precision: str) -> Any:
     """The web map's outline dash (``"6 4"``) as a matplotlib line style, in points."""
     pattern = PRECISION_DASH.get(precision)
     if not pattern:
@@ -127,7 +129,11 @@ def dash(precision: str) -> str | tuple[int, tuple[float, ...]]:
 
 def zone_label(zone: pd.Series | dict[str, object], value: float, lang: str) -> str:
     """A zone's label as on the web map: the park's short name (or the area's kind) and capital."""
-    short = str(zone["name_vi"]).replace("KCN ", "") if zone["kind"] == "park" else text(f"kind.{zone['kind']}", lang)
+    short = (
+        str(zone["name_vi"]).replace("KCN ", "")
+        if zone["kind"] == "park"
+        else text(f"kind.{zone['kind']}", lang)
+    )
     return f"{short}: {number(value, lang)}"
 
 
@@ -230,9 +236,9 @@ def shape_path(geometry: BaseGeometry, simplify: float = 0.0) -> Path:
 SIMPLIFY_M: Final[float] = 20.0
 
 
-def add_shape(ax: Axes, geometry: BaseGeometry, *, simplify: float = SIMPLIFY_M, **style: object) -> None:
+def add_shape(ax: Axes, geometry: BaseGeometry, *, simplify: float = SIMPLIFY_M, **style: Any) -> None:
     """Draw a polygon or multipolygon on ``ax`` (much faster than a GeoSeries plot per shape)."""
-    ax.add_patch(PathPatch(shape_path(geometry, simplify), **style))  # type: ignore[arg-type]
+    ax.add_patch(PathPatch(shape_path(geometry, simplify), **style))
 
 
 def fit_extent(ax: Axes, extent: tuple[float, float, float, float], margin: float = 0.04) -> None:
@@ -241,8 +247,8 @@ def fit_extent(ax: Axes, extent: tuple[float, float, float, float], margin: floa
     west, south, east, north = extent
     pad = margin * max(east - west, north - south)
     west, south, east, north = west - pad, south - pad, east + pad, north + pad
-    figure = ax.get_figure()
-    assert figure is not None
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
     position = ax.get_position()
     frame_ratio = (position.height * figure.get_figheight()) / (position.width * figure.get_figwidth())
     if (north - south) / (east - west) < frame_ratio:
@@ -372,7 +378,12 @@ def draw_locator(ax: Axes, plan: Plan, lang: str, font: float) -> None:
     for shape in shapes.geometry:
         add_shape(ax, shape, facecolor="#c0392b", edgecolor="#c0392b", linewidth=0.8, simplify=0.0)
     west, south, east, north = shapes.total_bounds
-    ax.plot([west - 0.25, east + 0.25, east + 0.25, west - 0.25, west - 0.25], [south - 0.25, south - 0.25, north + 0.25, north + 0.25, south - 0.25], color="#c0392b", lw=0.8)
+    ax.plot(
+        [west - 0.25, east + 0.25, east + 0.25, west - 0.25, west - 0.25],
+        [south - 0.25, south - 0.25, north + 0.25, north + 0.25, south - 0.25],
+        color="#c0392b",
+        lw=0.8,
+    )
     ax.set_xlim(102.0, 109.5)
     ax.set_ylim(18.0, 23.6)
     # Degrees of longitude are shorter at this latitude.
@@ -385,16 +396,18 @@ def draw_locator(ax: Axes, plan: Plan, lang: str, font: float) -> None:
     ax.set_title(text("paper.locator", lang), fontsize=font * 0.85, pad=3)
 
 
-def legend_handles(scale: CapitalScale, lang: str) -> tuple[list[object], list[str]]:
+def legend_handles(scale: CapitalScale, lang: str) -> tuple[list[Any], list[str]]:
     """The marker and outline entries of the legend, in the web legend's order."""
     grey = "#555555"
-    handles: list[object] = []
+    handles: list[Any] = []
     labels: list[str] = []
     for sector, colour in SECTOR_COLOURS.items():
         handles.append(Line2D([], [], ls="", marker="o", ms=7, mfc=colour, mec=colour, mew=1.3))
         labels.append(text(f"sector.{sector}", lang))
     handles += [
-        Line2D([], [], ls="", marker="o", ms=7, mfc=to_rgba(grey, PHASE_FILL["2016-2020"]), mec=grey, mew=1.3),
+        Line2D(
+            [], [], ls="", marker="o", ms=7, mfc=to_rgba(grey, PHASE_FILL["2016-2020"]), mec=grey, mew=1.3
+        ),
         Line2D([], [], ls="", marker="o", ms=7, mfc="white", mec=grey, mew=1.3),
         Line2D([], [], ls="", marker="o", ms=6, mfc="white", mec=grey, mew=1.0, alpha=0.8),
     ]
@@ -404,12 +417,16 @@ def legend_handles(scale: CapitalScale, lang: str) -> tuple[list[object], list[s
         ("indicative", "legend.zone_indicative"),
         ("unspecified", "legend.zone_unspecified"),
     ):
-        handles.append(Patch(facecolor="white", edgecolor="#333333", linewidth=1.0, linestyle=dash(precision)))
+        handles.append(
+            Patch(facecolor="white", edgecolor="#333333", linewidth=1.0, linestyle=dash(precision))
+        )
         labels.append(text(key, lang))
     return handles, labels
 
 
-def draw_legend(figure: Figure, scale: CapitalScale, lang: str, font: float, box: tuple[float, float, float, float]) -> None:
+def draw_legend(
+    figure: Figure, scale: CapitalScale, lang: str, font: float, box: tuple[float, float, float, float]
+) -> None:
     """Legend in ``box`` (figure fraction: left, bottom, width, height): entries, then the capital ramp."""
     left, bottom, width, height = box
     handles, labels = legend_handles(scale, lang)
@@ -446,7 +463,9 @@ def filters_in_words(filters: Filters, lang: str) -> str:
 def sources_line(plan: Plan, lang: str) -> str:
     """Where the plan, the boundaries and the locator come from, with their licences."""
     admin = plan.zones[plan.zones["kind"].isin(["province", "district"])]
-    boundaries = "; ".join(dict.fromkeys(str(s) for s in admin.get("source", pd.Series(dtype=str)) if str(s).strip()))
+    boundaries = "; ".join(
+        dict.fromkeys(str(s) for s in admin.get("source", pd.Series(dtype=str)) if str(s).strip())
+    )
     return text("paper.sources", lang).format(boundaries=boundaries or "—")
 
 
@@ -457,21 +476,31 @@ def made_on(lang: str, today: date | None = None) -> str:
     return text("paper.made", lang).format(date=shown)
 
 
-def footer(figure: Figure, plan: Plan, lang: str, font: float, *, width_chars: int, top: float = 0.095) -> None:
+def footer(
+    figure: Figure, plan: Plan, lang: str, font: float, *, width_chars: int, top: float = 0.095
+) -> None:
     """Notes, sources and date in small type across the bottom of the page."""
     lines = [text("note.indicative", lang), text("note.merger", lang), sources_line(plan, lang)]
     wrapped = "\n".join(textwrap.fill(line, width_chars) for line in lines)
-    figure.text(0.015, top, wrapped, fontsize=font * 0.72, va="top", ha="left", color="#333333", linespacing=1.25)
+    figure.text(
+        0.015, top, wrapped, fontsize=font * 0.72, va="top", ha="left", color="#333333", linespacing=1.25
+    )
     figure.text(0.985, 0.012, made_on(lang), fontsize=font * 0.72, ha="right", va="bottom", color="#333333")
 
 
-def map_figure(plan: Plan, view: View, filters: Filters, lang: str, size: PageSize, *, title: str | None = None) -> Figure:
+def map_figure(
+    plan: Plan, view: View, filters: Filters, lang: str, size: PageSize, *, title: str | None = None
+) -> Figure:
     """The whole map page for ``view``."""
     figure = new_figure(size)
     font = size.font
     with mpl.rc_context(RC):  # type: ignore[arg-type]
-        figure.text(0.015, 0.975, title or text("title", lang), fontsize=font * 1.9, fontweight="bold", va="top")
-        figure.text(0.015, 0.915, filters_in_words(filters, lang), fontsize=font * 1.1, va="top", color="#333333")
+        figure.text(
+            0.015, 0.975, title or text("title", lang), fontsize=font * 1.9, fontweight="bold", va="top"
+        )
+        figure.text(
+            0.015, 0.915, filters_in_words(filters, lang), fontsize=font * 1.1, va="top", color="#333333"
+        )
         ax = figure.add_axes((0.015, 0.13, 0.69, 0.76))
         reserved = add_scale_and_north(ax, lang, font)
         draw_map(ax, plan, view, lang, font=font, reserved=reserved)

@@ -18,7 +18,7 @@ from geo import settings
 from geo.errors import PlanDataError, Problem, phrase
 from geo.load import Plan
 from geo.view import Filters, View
-from layers.features import local_name
+from layers.features import local_name, records
 from layers.i18n import capital, number, percent, text
 from layers.mapview import zone_names
 from paper.page import RC, PageSize, add_scale_and_north, draw_map, filters_in_words, footer, new_figure, save
@@ -53,7 +53,15 @@ def _check_zone(plan: Plan, zone_id: str) -> pd.Series:
     if match.empty:
         known = ", ".join(plan.zones.loc[plan.zones["kind"].isin(settings.SITE_ZONE_KINDS), "zone_id"])
         raise PlanDataError(
-            [Problem("--zone", "", "zone_id", phrase("one of {known}", "một trong {known}", known=known), zone_id)]
+            [
+                Problem(
+                    "--zone",
+                    "",
+                    "zone_id",
+                    phrase("one of {known}", "một trong {known}", known=known),
+                    zone_id,
+                )
+            ]
         )
     return match.iloc[0]
 
@@ -61,15 +69,23 @@ def _check_zone(plan: Plan, zone_id: str) -> pd.Series:
 def _facts(plan: Plan, view: View, zone: pd.Series, lang: str) -> list[tuple[str, str]]:
     load = view.load.set_index("zone_id")
     value = float(load["capital_bn_vnd"].get(zone["zone_id"], 0.0))
-    area = float(plan.zones[plan.zones["zone_id"] == zone["zone_id"]].to_crs(settings.METRIC_CRS).area.iloc[0] / 10_000)
+    area = float(
+        plan.zones[plan.zones["zone_id"] == zone["zone_id"]].to_crs(settings.METRIC_CRS).area.iloc[0] / 10_000
+    )
     rows = [
         (text("field.kind", lang), text(f"kind.{zone['kind']}", lang)),
         (text("field.allocated", lang), capital(value, lang)),
         (text("field.area", lang), f"{number(area, lang, 1)} ha"),
-        (text("field.capital_per_ha", lang), f"{number(value / area if area else 0.0, lang, 2)} {text('unit.per_ha', lang)}"),
+        (
+            text("field.capital_per_ha", lang),
+            f"{number(value / area if area else 0.0, lang, 2)} {text('unit.per_ha', lang)}",
+        ),
         (text("field.share", lang), percent(value / plan.total_capital, lang) if plan.total_capital else "—"),
         (text("field.precision", lang), text(f"precision.{zone['precision']}", lang)),
-        (text("field.district", lang), zone_names(plan.zones, lang).get(str(zone.get("district_id", "")), "")),
+        (
+            text("field.district", lang),
+            zone_names(plan.zones, lang).get(str(zone.get("district_id", "")), ""),
+        ),
         (text("field.developer", lang), str(zone.get("developer", "") or "")),
         (text("field.status", lang), str(zone.get("status", "") or "")),
         (text("field.sources", lang), str(zone.get("sources", "") or zone.get("source", "") or "")),
@@ -84,13 +100,28 @@ def zone_sheet_figure(plan: Plan, view: View, filters: Filters, zone_id: str, la
     font = 8.0
     figure = new_figure(size)
     with mpl.rc_context(RC):  # type: ignore[arg-type]
-        figure.text(0.05, 0.975, f"{text('paper.zone_sheet', lang)} · {local_name(zone, lang)}", fontsize=font * 1.7, fontweight="bold", va="top")
+        figure.text(
+            0.05,
+            0.975,
+            f"{text('paper.zone_sheet', lang)} · {local_name(zone, lang)}",
+            fontsize=font * 1.7,
+            fontweight="bold",
+            va="top",
+        )
         figure.text(0.05, 0.951, filters_in_words(filters, lang), fontsize=font, va="top", color="#333333")
         ax = figure.add_axes((0.05, 0.62, 0.9, 0.315))
         metric = plan.zones[plan.zones["zone_id"] == zone_id].to_crs(settings.METRIC_CRS)
         west, south, east, north = metric.total_bounds
         pad = max(MIN_SURROUNDINGS_M, 0.35 * max(east - west, north - south))
-        draw_map(ax, plan, view, lang, extent=(west - pad, south - pad, east + pad, north + pad), font=font, reserved=add_scale_and_north(ax, lang, font))
+        draw_map(
+            ax,
+            plan,
+            view,
+            lang,
+            extent=(west - pad, south - pad, east + pad, north + pad),
+            font=font,
+            reserved=add_scale_and_north(ax, lang, font),
+        )
         y = _write_facts(figure, _facts(plan, view, zone, lang), font, top=0.605)
         y = _write_projects(figure, zone_projects(view, zone_id), lang, font, top=y - 0.012)
         y = _write_pivot(figure, zone_projects(view, zone_id), lang, font, top=y - 0.012)
@@ -99,6 +130,10 @@ def zone_sheet_figure(plan: Plan, view: View, filters: Filters, zone_id: str, la
         _write_findings(figure, lines, lang, font, top=y - 0.012)
         footer(figure, plan, lang, font * 0.9, width_chars=150, top=0.06)
     return figure
+
+
+def _decimals(value: float) -> int:
+    return 0 if float(value).is_integer() else 1
 
 
 def _heading(figure: Figure, words: str, font: float, top: float) -> float:
@@ -121,26 +156,41 @@ def _write_projects(figure: Figure, projects: pd.DataFrame, lang: str, font: flo
     if projects.empty:
         figure.text(0.05, top, text("panel.no_projects", lang), fontsize=font * 0.9, va="top")
         return top - 0.018
-    columns = [(0.05, "col.name"), (0.45, "col.sector"), (0.6, "col.phase"), (0.69, "col.capital"), (0.79, "paper.share_allocated")]
+    columns = [
+        (0.05, "col.name"),
+        (0.45, "col.sector"),
+        (0.6, "col.phase"),
+        (0.69, "col.capital"),
+        (0.79, "paper.share_allocated"),
+    ]
     for x, key in columns:
-        figure.text(x, top, textwrap.fill(text(key, lang), 16), fontsize=font * 0.85, va="top", fontweight="bold")
+        figure.text(
+            x, top, textwrap.fill(text(key, lang), 16), fontsize=font * 0.85, va="top", fontweight="bold"
+        )
     top -= 0.026
     name = "name_en" if lang == "en" else "name_vi"
-    for row in projects.itertuples(index=False):
-        wrapped = textwrap.wrap(str(getattr(row, name)), 58)
+    for row in records(projects):
+        wrapped = textwrap.wrap(str(row[name]), 58)
         cells = [
             "\n".join(wrapped),
-            textwrap.fill(text(f"sector.{row.sector}", lang), 20),
-            text(f"phase.{row.phase}", lang),
-            number(row.project_capital, lang),
-            f"{percent(row.share, lang)} = {number(row.allocated, lang, 0 if float(row.allocated).is_integer() else 1)}",
+            textwrap.fill(text(f"sector.{row['sector']}", lang), 20),
+            text(f"phase.{row['phase']}", lang),
+            number(row["project_capital"], lang),
+            f"{percent(row['share'], lang)} = {number(row['allocated'], lang, _decimals(row['allocated']))}",
         ]
         for (x, _), cell in zip(columns, cells, strict=True):
             figure.text(x, top, cell, fontsize=font * 0.85, va="top", linespacing=1.15)
-        height = max(len(wrapped), 2 if len(text(f"sector.{row.sector}", lang)) > 20 else 1)
+        height = max(len(wrapped), 2 if len(text(f"sector.{row['sector']}", lang)) > 20 else 1)
         top -= 0.0125 * height + 0.005
     total = float(projects["allocated"].sum())
-    figure.text(0.69, top, f"{text('total', lang)}: {capital(total, lang)}", fontsize=font * 0.9, va="top", fontweight="bold")
+    figure.text(
+        0.69,
+        top,
+        f"{text('total', lang)}: {capital(total, lang)}",
+        fontsize=font * 0.9,
+        va="top",
+        fontweight="bold",
+    )
     return top - 0.018
 
 
@@ -148,16 +198,31 @@ def _write_pivot(figure: Figure, projects: pd.DataFrame, lang: str, font: float,
     if projects.empty:
         return top
     top = _heading(figure, text("panel.by_sector_phase", lang), font, top)
-    pivot = projects.pivot_table(index="sector", columns="phase", values="allocated", aggfunc="sum", fill_value=0.0)
+    pivot = projects.pivot_table(
+        index="sector", columns="phase", values="allocated", aggfunc="sum", fill_value=0.0
+    )
     phases = [p for p in settings.PHASES if p in pivot.columns]
     for i, phase in enumerate(phases):
-        figure.text(0.47 + 0.14 * i, top, text(f"phase.{phase}", lang), fontsize=font * 0.85, va="top", fontweight="bold")
+        figure.text(
+            0.47 + 0.14 * i,
+            top,
+            text(f"phase.{phase}", lang),
+            fontsize=font * 0.85,
+            va="top",
+            fontweight="bold",
+        )
     top -= 0.014
     for sector in [s for s in settings.SECTORS if s in pivot.index]:
         figure.text(0.05, top, text(f"sector.{sector}", lang), fontsize=font * 0.85, va="top")
         for i, phase in enumerate(phases):
-            value = float(pivot.loc[sector, phase])
-            figure.text(0.47 + 0.14 * i, top, number(value, lang, 0 if value.is_integer() else 1), fontsize=font * 0.85, va="top")
+            value = float(pivot.at[sector, phase])  # type: ignore[arg-type]
+            figure.text(
+                0.47 + 0.14 * i,
+                top,
+                number(value, lang, 0 if value.is_integer() else 1),
+                fontsize=font * 0.85,
+                va="top",
+            )
         top -= 0.013
     return top - 0.005
 

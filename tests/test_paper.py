@@ -57,20 +57,35 @@ def test_a4_pdf_in_vietnamese_holds_title_zone_labels_and_legend(tmp_path: Path,
     assert text("title", "vi") in words
     assert "Ngành: Tất cả · Giai đoạn: Cả hai giai đoạn" in words
     # As a reader checks them: Vietnamese thousands with "." and each zone's capital.
-    for label in ("Sông Trà (TBS): 24.180", "Vùng ven biển: 3.125", "Cụm công nghiệp các huyện: 2.625",
-                  "Cầu Nghìn: 1.050", "Tiền Hải: 580"):
+    for label in (
+        "Sông Trà (TBS): 24.180",
+        "Vùng ven biển: 3.125",
+        "Cụm công nghiệp các huyện: 2.625",
+        "Cầu Nghìn: 1.050",
+        "Tiền Hải: 580",
+    ):
         assert label in words
     view = build_view(plan, Filters())
     zones = plan.zones.set_index("zone_id")
     for zone_id, value in zip(view.load["zone_id"], view.load["capital_bn_vnd"], strict=True):
         if value > 0:
             assert zone_label(zones.loc[zone_id].to_dict(), value, "vi") in words
-    for key in ("legend.title", "legend.phase_1", "legend.phase_2", "legend.site_area", "legend.capital",
-                "legend.zone_surveyed", "legend.zone_indicative", "legend.zone_unspecified"):
+    for key in (
+        "legend.title",
+        "legend.phase_1",
+        "legend.phase_2",
+        "legend.site_area",
+        "legend.capital",
+        "legend.zone_surveyed",
+        "legend.zone_indicative",
+        "legend.zone_unspecified",
+    ):
         assert text(key, "vi") in words
     for sector in settings.SECTORS:
         assert text(f"sector.{sector}", "vi") in words
-    assert "Natural Earth" in words and "GPL-3.0" in words and "Lập ngày" in words
+    assert "Natural Earth" in words
+    assert "GPL-3.0" in words
+    assert "Lập ngày" in words
 
 
 def test_fonts_are_embedded_and_vietnamese_round_trips(tmp_path: Path) -> None:
@@ -83,13 +98,15 @@ def test_fonts_are_embedded_and_vietnamese_round_trips(tmp_path: Path) -> None:
     assert DIACRITICS in pdf_text(out)
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
     rows = [line for line in fonts.splitlines()[2:] if line.strip()]
-    assert rows and all("TrueType" in row and " yes yes " in row for row in rows)
+    assert rows
+    assert all("TrueType" in row and " yes yes " in row for row in rows)
 
 
 def test_svg_keeps_text_as_text(tmp_path: Path) -> None:
     out = export(tmp_path, "map", "--format", "svg", "--paper", "a3", "--lang", "vi")
     svg = out.read_text(encoding="utf-8")
-    assert "Cầu Nghìn: 1.050" in svg and "<text" in svg
+    assert "Cầu Nghìn: 1.050" in svg
+    assert "<text" in svg
     assert 'width="1190.55' in svg  # A3 landscape, points
 
 
@@ -99,9 +116,15 @@ def test_the_whole_province_is_inside_the_map_frame(plan: Plan) -> None:
     ax = figure.axes[0]
     west, south, east, north = province_bounds(plan)
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    assert x0 < west and east < x1 and y0 < south and north < y1
+    assert x0 < west
+    assert east < x1
+    assert y0 < south
+    assert north < y1
     box = ax.get_position()
-    assert 0 <= box.x0 and box.x1 <= 1 and 0 <= box.y0 and box.y1 <= 1
+    assert box.x0 >= 0
+    assert box.x1 <= 1
+    assert box.y0 >= 0
+    assert box.y1 <= 1
     # Not distorted: a metre is as long across as up.
     width_in = box.width * figure.get_figwidth()
     height_in = box.height * figure.get_figheight()
@@ -132,10 +155,22 @@ def test_png_at_a_print_resolution(tmp_path: Path) -> None:
     assert Image.open(out).size == (1169, 826)
 
 
-def test_zone_sheet_lists_the_projects_and_the_allocation_of_the_zone_load_view(tmp_path: Path, plan: Plan) -> None:
+def test_zone_sheet_lists_the_projects_and_the_allocation_of_the_zone_load_view(
+    tmp_path: Path, plan: Plan
+) -> None:
     for policy in ("split", "full"):
-        out = export(tmp_path, "zone-sheet", "--zone", "kcn-cau-nghin", "--format", "pdf", "--lang", "vi",
-                     "--policy", policy)
+        out = export(
+            tmp_path,
+            "zone-sheet",
+            "--zone",
+            "kcn-cau-nghin",
+            "--format",
+            "pdf",
+            "--lang",
+            "vi",
+            "--policy",
+            policy,
+        )
         assert pdf_info(out)["Pages"] == "1"
         assert pdf_info(out)["Page size"].startswith("595.276 x 841.89 pts (A4)")
         words = pdf_text(out)
@@ -149,14 +184,17 @@ def test_zone_sheet_lists_the_projects_and_the_allocation_of_the_zone_load_view(
         total = float(load.loc["kcn-cau-nghin", "capital_bn_vnd"])
         assert total == (1050.0 if policy == "split" else 1650.0)
         assert f"Tổng: {number(total, 'vi')} tỷ đồng" in words
-        assert "KCN Cầu Nghìn" in words and "mang tính minh họa" in words
+        assert "KCN Cầu Nghìn" in words
+        assert "mang tính minh họa" in words
         # Electronics 2016–2020 is one of the plan's own mismatches, and a project here.
         assert "Điện tử – tin học, 2016–2020: tổng in 1.580 tỷ đồng" in words
 
 
 def test_briefing_packs_in_both_languages(tmp_path: Path) -> None:
     started = time.perf_counter()
-    outs = {lang: export(tmp_path / lang, "briefing", "--format", "pdf", "--lang", lang) for lang in ("vi", "en")}
+    outs = {
+        lang: export(tmp_path / lang, "briefing", "--format", "pdf", "--lang", lang) for lang in ("vi", "en")
+    }
     assert time.perf_counter() - started < 30.0
     assert page_count() == 11
     for lang, out in outs.items():
@@ -185,7 +223,9 @@ def test_briefing_reports_progress_page_by_page(plan: Plan) -> None:
         (["map", "--format", "png", "--size", "big"], "WIDTHxHEIGHT"),
     ],
 )
-def test_command_line_refuses_what_it_cannot_write(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+def test_command_line_refuses_what_it_cannot_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     with pytest.raises(SystemExit) as exit_info:
         cli.run(["export", *args, "--out", str(tmp_path / "x")])
     assert exit_info.value.code == 2
@@ -193,10 +233,18 @@ def test_command_line_refuses_what_it_cannot_write(tmp_path: Path, capsys: pytes
     assert not (tmp_path / "x").exists()
 
 
-def test_unknown_zone_is_named_with_the_known_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.run(["export", "zone-sheet", "--zone", "kcn-nowhere", "--format", "pdf", "--out", str(tmp_path / "x")]) == 1
+def test_unknown_zone_is_named_with_the_known_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        cli.run(
+            ["export", "zone-sheet", "--zone", "kcn-nowhere", "--format", "pdf", "--out", str(tmp_path / "x")]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
-    assert "kcn-nowhere" in err and "kcn-cau-nghin" in err
+    assert "kcn-nowhere" in err
+    assert "kcn-cau-nghin" in err
 
 
 def test_labels_on_the_printed_map_never_overlap(plan: Plan) -> None:
@@ -217,7 +265,9 @@ def test_labels_on_the_printed_map_never_overlap(plan: Plan) -> None:
         max_size=30,
     )
 )
-def test_placed_boxes_are_disjoint_and_inside_the_frame(items: list[tuple[float, float, float, float]]) -> None:
+def test_placed_boxes_are_disjoint_and_inside_the_frame(
+    items: list[tuple[float, float, float, float]],
+) -> None:
     frame = Box(0, 0, 500, 300)
     boxes = place_boxes([(x, y) for x, y, _, _ in items], [(w, h) for _, _, w, h in items], frame, gap=1.0)
     placed = [b for b in boxes if b is not None]
@@ -226,4 +276,5 @@ def test_placed_boxes_are_disjoint_and_inside_the_frame(items: list[tuple[float,
         assert not first.overlaps(second)
     for box, (_, _, w, h) in zip(boxes, items, strict=True):
         if box is not None:
-            assert box.x1 - box.x0 == pytest.approx(w) and box.y1 - box.y0 == pytest.approx(h)
+            assert box.x1 - box.x0 == pytest.approx(w)
+            assert box.y1 - box.y0 == pytest.approx(h)
