@@ -87,7 +87,6 @@ def _load_page(plan: Plan, filters: Filters, lang: str, size: PageSize) -> Figur
         chart.barh(labels, values, left=left, color=colour, label=text(f"sector.{sector}", lang))
         left = [a + b for a, b in zip(left, values, strict=True)]
     chart.invert_yaxis()
-    chart.set_xscale("symlog", linthresh=100)
     chart.tick_params(labelsize=font * 0.8)
     chart.set_title(text("load.chart", lang), fontsize=font * 0.9, loc="left")
     chart.legend(fontsize=font * 0.75, loc="lower right", frameon=False)

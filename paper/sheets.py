@@ -21,7 +21,17 @@ from geo.view import Filters, View
 from layers.features import local_name, records
 from layers.i18n import capital, number, percent, text
 from layers.mapview import zone_names
-from paper.page import RC, PageSize, add_scale_and_north, draw_map, filters_in_words, footer, new_figure, save
+from paper.page import (
+    RC,
+    PageSize,
+    add_scale_and_north,
+    add_shape,
+    draw_map,
+    filters_in_words,
+    footer,
+    new_figure,
+    save,
+)
 from paper.words import finding_lines
 
 A4_PORTRAIT: Final[PageSize] = PageSize(210 / 25.4, 297 / 25.4, 200.0)
@@ -122,6 +132,9 @@ def zone_sheet_figure(plan: Plan, view: View, filters: Filters, zone_id: str, la
             font=font,
             reserved=add_scale_and_north(ax, lang, font),
         )
+        # The sheet's own zone, outlined over its neighbours.
+        for shape in metric.geometry:
+            add_shape(ax, shape, facecolor="none", edgecolor="#111111", linewidth=2.0, zorder=5.5)
         y = _write_facts(figure, _facts(plan, view, zone, lang), font, top=0.605)
         y = _write_projects(figure, zone_projects(view, zone_id), lang, font, top=y - 0.012)
         y = _write_pivot(figure, zone_projects(view, zone_id), lang, font, top=y - 0.012)
@@ -165,7 +178,7 @@ def _write_projects(figure: Figure, projects: pd.DataFrame, lang: str, font: flo
     ]
     for x, key in columns:
         figure.text(
-            x, top, textwrap.fill(text(key, lang), 16), fontsize=font * 0.85, va="top", fontweight="bold"
+            x, top, textwrap.fill(text(key, lang), 11), fontsize=font * 0.85, va="top", fontweight="bold"
         )
     top -= 0.026
     name = "name_en" if lang == "en" else "name_vi"
