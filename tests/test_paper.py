@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
+from streamlit.testing.v1 import AppTest
 
 import cli
 from geo import settings
@@ -278,3 +279,24 @@ def test_placed_boxes_are_disjoint_and_inside_the_frame(
         if box is not None:
             assert box.x1 - box.x0 == pytest.approx(w)
             assert box.y1 - box.y0 == pytest.approx(h)
+
+
+def _app(**params: str) -> AppTest:
+    at = AppTest.from_file(str(settings.ROOT / "app.py"), default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_app_offers_the_map_on_paper_the_zone_sheet_and_the_briefing_pack() -> None:
+    labels = [b.label for b in _app(page="data", lang="en").get("download_button")]
+    assert {"Printable map · PDF", "Printable map · PNG", "Printable map · SVG"} <= set(labels)
+    labels = [b.label for b in _app(zone="kcn-cau-nghin").get("download_button")]
+    assert "Hồ sơ khu (PDF)" in labels
+    at = _app(mode="present", lang="en")
+    assert "Briefing pack (PDF)" not in [b.label for b in at.get("download_button")]
+    next(b for b in at.button if b.label == "Briefing pack").click().run()
+    assert not at.exception, at.exception
+    assert "Briefing pack (PDF)" in [b.label for b in at.get("download_button")]
