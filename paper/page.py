@@ -7,6 +7,7 @@ from :mod:`geo.view`, numbers from :func:`layers.i18n.number`: the page says wha
 
 from __future__ import annotations
 
+import functools
 import io
 import textwrap
 from dataclasses import dataclass
@@ -366,9 +367,15 @@ def add_scale_and_north(ax: Axes, lang: str, font: float) -> tuple[Box, ...]:
     return scale_box, north_box
 
 
+@functools.cache
+def _locator_countries() -> gpd.GeoDataFrame:
+    # The same small file for every page of a briefing pack: read it once per process.
+    return read_locator_countries()
+
+
 def draw_locator(ax: Axes, plan: Plan, lang: str, font: float) -> None:
     """Viet Nam's north and its neighbours, the province in red."""
-    countries = read_locator_countries()
+    countries = _locator_countries()
     vietnam = countries["iso_a3"] == "VNM"
     for shape, home in zip(countries.geometry, vietnam, strict=True):
         face, edge = ("#fbfaf4", "#555555") if home else ("#ececec", "#9a9a9a")
