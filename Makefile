@@ -21,8 +21,8 @@ run: $(VENV)/.run
 
 # Debian's chromium for the browser tests (Playwright's own browser download is not used).
 chromium:
-	@command -v chromium >/dev/null || { apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core; }
+	@{ command -v chromium && command -v pdftotext; } >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core poppler-utils; }
 
 test: $(VENV)/.dev chromium
 	$(PY) -m ruff check .

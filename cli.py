@@ -21,6 +21,7 @@ from geo.load import load_plan
 from geo.view import Filters, build_view
 from layers import mapview
 from layers.i18n import LANGUAGES
+from paper import commands as paper
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
@@ -36,8 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(commands.add_parser("validate", help="check the data; exit 1 listing every problem"))
     _add_inputs(commands.add_parser("findings", help="print the plan's own inconsistencies"))
     export = commands.add_parser("export", help="write projects, zones, sites or zone load")
-    export.add_argument("kind", choices=(*EXPORT_KINDS, "map"))
-    export.add_argument("--format", required=True, choices=("csv", "geojson", "gpkg", "xlsx", "html"))
+    export.add_argument("kind", choices=(*EXPORT_KINDS, "map", *paper.PAPER_KINDS))
+    export.add_argument(
+        "--format", required=True, choices=("csv", "geojson", "gpkg", "xlsx", "html", *paper.PAPER_FORMATS)
+    )
+    paper.add_paper_options(export)
     export.add_argument("--lang", choices=LANGUAGES, default="vi", help="language of an exported map")
     export.add_argument("--out", required=True, type=Path)
     export.add_argument("--sector", action="append", choices=settings.SECTORS, default=[])
@@ -57,8 +61,8 @@ def run(argv: list[str]) -> int:
     """Run one command; return the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "export" and (args.kind == "map") != (args.format == "html"):
-        parser.error("`export map` writes --format html, and only the map does")
+    if args.command == "export" and (problem := paper.usage_error(args)):
+        parser.error(problem)
     try:
         if args.command == "build-data":
             return _build_data(args.out)
@@ -77,7 +81,10 @@ def run(argv: list[str]) -> int:
             check_output(args.out, [p for p in _inputs(args).values() if p is not None])
             filters = Filters(sectors=args.sector, phases=args.phase, policy=args.policy)
             view = build_view(plan, filters)
-            if args.kind == "map":
+            if paper.is_paper(args):
+                io.write_bytes(paper.render(plan, view, filters, args), args.out)
+                print(f"wrote the {args.kind} to {args.out}")
+            elif args.kind == "map":
                 page = mapview.standalone_html(
                     plan.zones,
                     view,

@@ -417,3 +417,9 @@ def write_text(text: str, out: Path) -> None:
     """Write a UTF-8 text file (an exported HTML map), replacing ``out`` only when complete."""
     with _replacing(out) as staged:
         staged.write_text(text, encoding="utf-8")
+
+
+def write_bytes(data: bytes, out: Path) -> None:
+    """Write ``data`` to ``out`` (an exported PDF, PNG or SVG), replacing it only when complete."""
+    with _replacing(out) as staged:
+        staged.write_bytes(data)

@@ -251,6 +251,29 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "place.thai_binh_city": "TP Thái Bình",
         "place.coast": "bờ biển",
         "col.km_to": "km đường thẳng tới {place}",
+        # Paper: printed maps, zone sheets and the briefing pack (paper/, ui/paper.py).
+        "paper.made": "Lập ngày {date}",
+        "paper.north": "B",
+        "paper.locator": "Vị trí tỉnh Thái Bình ở miền Bắc Việt Nam",
+        "paper.sources": (
+            "Nguồn: Quyết định phê duyệt Quy hoạch phát triển công nghiệp hỗ trợ tỉnh Thái Bình "
+            "2016–2025 (UBND tỉnh, 2016); ranh giới: {boundaries}; KCN: số liệu tổng hợp cho dự án "
+            "này; bản đồ định vị: Natural Earth (phạm vi công cộng)."
+        ),
+        "paper.policy": "Phân bổ vốn: {policy}",
+        "paper.zone_sheet": "Hồ sơ khu",
+        "paper.facts": "Thông tin khu",
+        "paper.share_allocated": "Phần vốn phân bổ",
+        "paper.findings_zone": "Điểm không khớp của quy hoạch liên quan đến khu này",
+        "paper.briefing": "Tài liệu tóm tắt",
+        "paper.overview": "Toàn bộ dự án",
+        "paper.targets_growth": "Mục tiêu và tốc độ tăng suy ra",
+        "paper.sources_title": "Nguồn và giấy phép",
+        "paper.no_findings": "Không có điểm không khớp liên quan.",
+        "paper.download_map": "Bản đồ in",
+        "paper.download_sheet": "Hồ sơ khu (PDF)",
+        "paper.download_briefing": "Tài liệu tóm tắt (PDF)",
+        "paper.making": "Đang tạo trang {page}/{pages}…",
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -490,6 +513,29 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "place.thai_binh_city": "Thái Bình city",
         "place.coast": "coast",
         "col.km_to": "straight-line km to {place}",
+        # Paper: printed maps, zone sheets and the briefing pack (paper/, ui/paper.py).
+        "paper.made": "Made on {date}",
+        "paper.north": "N",
+        "paper.locator": "Thái Bình province in northern Viet Nam",
+        "paper.sources": (
+            "Sources: decision approving the Thái Bình Supporting Industry Development Plan "
+            "2016–2025 (Provincial People's Committee, 2016); boundaries: {boundaries}; parks: facts "
+            "compiled for this project; locator: Natural Earth (public domain)."
+        ),
+        "paper.policy": "Allocation: {policy}",
+        "paper.zone_sheet": "Zone sheet",
+        "paper.facts": "Zone facts",
+        "paper.share_allocated": "Share allocated",
+        "paper.findings_zone": "Where the plan's figures disagree, for this zone",
+        "paper.briefing": "Briefing pack",
+        "paper.overview": "All projects",
+        "paper.targets_growth": "Targets and implied growth",
+        "paper.sources_title": "Sources and licences",
+        "paper.no_findings": "No related inconsistency.",
+        "paper.download_map": "Printable map",
+        "paper.download_sheet": "Zone sheet (PDF)",
+        "paper.download_briefing": "Briefing pack (PDF)",
+        "paper.making": "Making page {page} of {pages}…",
     },
 }
 

@@ -19,9 +19,10 @@ from layers.features import esc, local_name
 from layers.i18n import capital, number, percent, text, usd_millions
 from layers.prepared import PreparedZones
 from layers.style import CapitalScale
+from ui import paper
 from ui.context import cached_context
 from ui.plain import capped, facts, heading
-from ui.state import current, rate
+from ui.state import current, filters, rate
 
 MAP_KEY = "map"
 #: How far (m) a click outside every zone may be and still pick the nearest one.
@@ -144,6 +145,7 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
     # Plain HTML, not st.dataframe: screen readers, page search and printing see it.
     rows = [(label, esc(value)) for label, value in fields if str(value).strip() and str(value) != "nan"]
     facts(rows)
+    paper.zone_sheet_download(plan, view, filters(), zone_id, lang)
     mine = view.allocation[(view.allocation["zone_id"] == zone_id) & (view.allocation["share"] > 0)]
     st.markdown(f"**{text('panel.projects', lang)}**")
     if mine.empty:

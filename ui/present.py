@@ -12,7 +12,7 @@ from geo.view import View
 from layers import mapview
 from layers.i18n import capital, text
 from layers.prepared import PreparedZones
-from ui import state
+from ui import paper, state
 from ui.mapping import draw_map
 from ui.sidebar import present_link
 
@@ -65,6 +65,7 @@ def render_present(
             type="primary",
         )
         st.link_button(text("present.exit", lang), present_link(present=False))
+        paper.present_downloads(plan, view, state.filters(), lang)
     sectors = list(state.current("sector"))
     draw_map(
         plan,

@@ -19,6 +19,7 @@ from geo.view import Filters, View, fold
 from layers import mapview
 from layers.i18n import number, text
 from layers.style import SECTOR_COLOURS
+from ui import paper
 from ui.context import cached_context
 from ui.plain import capped
 from ui.state import rate
@@ -319,6 +320,7 @@ def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
             on_click="ignore",
             key="download-map-html",
         )
+        paper.map_downloads(plan, view, filters, lang)
 
 
 def map_html(plan: Plan, view: View, filters: Filters, lang: str) -> str:
