@@ -57,3 +57,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+# The monitoring tests' databases (an SQLite file, a throw-away PostgreSQL + PostGIS cluster).
+from tests.monitoring_fixtures import db_url, other_db_url, postgres_server  # noqa: E402, F401

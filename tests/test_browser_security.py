@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, Request, expect
+from playwright.sync_api import Page, expect
 
 from tests.hostile import CANARY_TEXT, CASES, Listener, write_canary
 from tests.test_browser import MAP_FRAME, _open, _upload, browser, page, server  # noqa: F401

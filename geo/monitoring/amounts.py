@@ -28,8 +28,9 @@ def parse_amount(text: str) -> float:
     float
         The value. Where both separators appear, the last one is the decimal mark; where one
         separator appears once followed by exactly three digits (``1.200``, ``1,200``) it
-        groups thousands, as both languages write capital in billions; otherwise it is the
-        decimal mark (``2,5`` and ``2.5`` are both 2.5).
+        groups thousands, as both languages write capital in billions, unless what precedes
+        it could not be a group (``0.125``, ``1234.567``); otherwise it is the decimal mark
+        (``2,5`` and ``2.5`` are both 2.5).
 
     Raises
     ------
@@ -54,11 +55,28 @@ def parse_amount(text: str) -> float:
     else:
         mark = "." if dots else ","
         parts = body.split(mark)
-        if len(parts) > 2 or len(parts[1]) == 3:
-            if any(len(p) != 3 for p in parts[1:]) or not parts[0]:
+        # "1.200" groups thousands; "0.125" and "1234.567" cannot, so they are decimals.
+        grouped = len(parts[1]) == 3 and 1 <= len(parts[0]) <= 3 and parts[0] != "0"
+        if len(parts) > 2 or grouped:
+            if any(len(p) != 3 for p in parts[1:]) or not 1 <= len(parts[0]) <= 3:
                 raise ValueError(f"not a number: {text!r}")
             plain = "".join(parts)
         else:
             plain = body.replace(mark, ".")
     value = float(plain)
     return -value if negative else value
+
+
+def format_amount(value: float) -> str:
+    """``value`` as :func:`parse_amount` reads it back exactly (for exports).
+
+    Python's shortest repr, with a ``0`` added where the fraction has exactly three digits
+    (``12.345`` → ``12.3450``), which would otherwise read as thousands.
+    """
+    written = repr(float(value))
+    if "e" in written:
+        written = f"{value:.15f}".rstrip("0").rstrip(".")
+    whole, _, fraction = written.partition(".")
+    if fraction == "0":
+        return whole
+    return written + "0" if len(fraction) == 3 else written

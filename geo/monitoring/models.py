@@ -54,18 +54,22 @@ class PointType(TypeDecorator[Point]):
 
     impl = LargeBinary
     cache_ok = True
+    # Read by GeoAlchemy2's table hooks on PostgreSQL: a few hundred records need no index.
+    spatial_index = False
+    use_N_D_index = False  # noqa: N815 - the name GeoAlchemy2 reads
 
-    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+    def load_dialect_impl(self, dialect: Dialect | None) -> TypeEngine[Any]:
         """PostGIS geometry on PostgreSQL, a BLOB on SQLite."""
-        if dialect.name == "postgresql":
+        # GeoAlchemy2's DDL hooks ask without a dialect: the answer there is "not spatial".
+        if dialect is not None and dialect.name == "postgresql":
             return dialect.type_descriptor(Geometry("POINT", srid=SRID, spatial_index=False))
-        return dialect.type_descriptor(LargeBinary())
+        return LargeBinary() if dialect is None else dialect.type_descriptor(LargeBinary())
 
     def process_bind_param(self, value: Point | None, dialect: Dialect) -> Any:
         """EWKT for PostGIS (it parses it on input), WKB bytes for SQLite."""
         if value is None:
             return None
-        if dialect.name == "postgresql":
+        if dialect is not None and dialect.name == "postgresql":
             return f"SRID={SRID};{value.wkt}"
         return shapely.to_wkb(value)
 
