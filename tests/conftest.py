@@ -59,5 +59,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-# The monitoring tests' databases (an SQLite file, a throw-away PostgreSQL + PostGIS cluster).
-from tests.monitoring_fixtures import db_url, other_db_url, postgres_server  # noqa: E402, F401
+# The monitoring tests' databases (an SQLite file, a throw-away PostgreSQL + PostGIS cluster),
+# and a private monitoring home for every app the tests start (never the user's own database).
+from tests.monitoring_fixtures import (  # noqa: E402, F401
+    db_url,
+    monitoring_home,
+    other_db_url,
+    postgres_server,
+)

@@ -117,6 +117,22 @@ def fresh_postgres(server: str) -> str:
     return server.rsplit("/", 1)[0] + "/" + name
 
 
+@pytest.fixture(scope="session", autouse=True)
+def monitoring_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every app and command a test starts keeps its records and users in a temporary folder."""
+    folder = tmp_path_factory.mktemp("monitoring-home")
+    saved = {name: os.environ.pop(name, None) for name in ("DATABASE_URL", "MONITORING_USERS_FILE")}
+    before = os.environ.get("MONITORING_HOME")
+    os.environ["MONITORING_HOME"] = str(folder)
+    yield folder
+    os.environ.pop("MONITORING_HOME")
+    if before is not None:
+        os.environ["MONITORING_HOME"] = before
+    for name, value in saved.items():
+        if value is not None:
+            os.environ[name] = value
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database on each backend: an SQLite file, then a PostgreSQL + PostGIS database."""
