@@ -274,6 +274,9 @@ def editor(plan: Plan, projects: list[str], grant: Grant, lang: str) -> None:
     names = _project_names(plan, lang)
     zones = mapview.zone_names(plan.zones, lang)
     st.markdown(f"**{esc(text('mon.edit.title', lang))}**")
+    saved = st.session_state.pop("mon_saved", None)
+    if saved is not None:
+        st.success(text("mon.edit.saved", lang).format(id=saved))
     project = st.selectbox(
         text("mon.field.project", lang), projects, format_func=lambda p: names.get(p, p), key="mon_project"
     )
@@ -293,6 +296,7 @@ def editor(plan: Plan, projects: list[str], grant: Grant, lang: str) -> None:
             STATUSES,
             index=STATUSES.index(shown.status) if shown else 0,
             format_func=lambda s: text(f"mon.status.{s}", lang),
+            key=f"mon_status_{project}",
         )
         day = st.date_input(
             text("mon.field.as_of", lang),
@@ -300,24 +304,34 @@ def editor(plan: Plan, projects: list[str], grant: Grant, lang: str) -> None:
             min_value=records.FIRST_DAY,
             max_value=dt.date.today(),
             format="YYYY-MM-DD",
+            key=f"mon_day_{project}",
         )
-        investor = st.text_input(text("mon.field.investor", lang), value=shown.investor if shown else "")
+        investor = st.text_input(
+            text("mon.field.investor", lang),
+            value=shown.investor if shown else "",
+            key=f"mon_investor_{project}",
+        )
         zone = st.selectbox(
             text("mon.field.zone", lang),
             zone_ids,
             index=zone_ids.index(shown.zone_id) if shown and shown.zone_id in zone_ids else 0,
             format_func=lambda z: zones.get(z, z) if z else text("mon.same_zone", lang),
+            key=f"mon_zone_{project}",
         )
         registered = st.text_input(
-            text("mon.field.registered", lang), value=_typed(shown.registered_bn_vnd if shown else None, lang)
+            text("mon.field.registered", lang),
+            value=_typed(shown.registered_bn_vnd if shown else None, lang),
+            key=f"mon_registered_{project}",
         )
         disbursed = st.text_input(
-            text("mon.field.disbursed", lang), value=_typed(shown.disbursed_bn_vnd if shown else None, lang)
+            text("mon.field.disbursed", lang),
+            value=_typed(shown.disbursed_bn_vnd if shown else None, lang),
+            key=f"mon_disbursed_{project}",
         )
-        source = st.text_input(text("mon.field.source", lang))
-        note = st.text_area(text("mon.field.note", lang), height=68)
-        lon = st.text_input(text("mon.field.lon", lang))
-        lat = st.text_input(text("mon.field.lat", lang))
+        source = st.text_input(text("mon.field.source", lang), key=f"mon_source_{project}")
+        note = st.text_area(text("mon.field.note", lang), height=68, key=f"mon_note_{project}")
+        lon = st.text_input(text("mon.field.lon", lang), key=f"mon_lon_{project}")
+        lat = st.text_input(text("mon.field.lat", lang), key=f"mon_lat_{project}")
         submitted = st.form_submit_button(text("mon.edit.save", lang), type="primary")
     if not submitted:
         return
@@ -357,7 +371,9 @@ def editor(plan: Plan, projects: list[str], grant: Grant, lang: str) -> None:
         st.info(text("mon.edit.again", lang))
         return
     bases[project] = entry.id
-    st.success(text("mon.edit.saved", lang).format(id=entry.id))
+    # Draw the page again so the history above shows the new record; say so there.
+    st.session_state["mon_saved"] = entry.id
+    st.rerun()
 
 
 def downloads(lang: str) -> None:

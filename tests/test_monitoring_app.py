@@ -1,0 +1,129 @@
+"""Plan monitoring in the app (AppTest): read-only for visitors, an editor records, a restart keeps it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import settings
+from geo.monitoring import records
+from geo.monitoring.store import open_store
+from geo.monitoring.users import add_user
+from tests.test_app import _map_args
+from ui import monitoring
+
+APP = str(settings.ROOT / "app.py")
+PASSWORD = "correct horse battery"
+PROJECT = "mechanical-2016-2"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No DATABASE_URL: the default SQLite file, in a fresh home; one editor."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("MONITORING_HOME", str(tmp_path))
+    add_user("anna", "editor", PASSWORD, tmp_path / "users.json")
+    monitoring.store.clear()
+    monitoring.gate.clear()
+    yield tmp_path
+    monitoring.store.clear()
+    monitoring.gate.clear()
+
+
+def _app(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _labels(at: AppTest) -> list[str]:
+    return [b.label for b in at.button]
+
+
+def test_a_visitor_sees_the_records_but_no_edit_control(home: Path) -> None:
+    at = _app(zone="kcn-cau-nghin")
+    assert "Lưu bản ghi mới" not in _labels(at)
+    assert not [s for s in at.selectbox if s.key == "mon_project"]
+    assert "Xem công khai, chỉ đọc. Người biên tập đăng nhập để ghi nhận." in [
+        c.value for c in at.sidebar.caption
+    ]
+    assert "Chưa có bản ghi cho các dự án của khu này." in [c.value for c in at.caption]
+
+
+def test_wrong_sign_in_says_the_same_for_unknown_and_wrong_password(home: Path) -> None:
+    at = _app(zone="kcn-cau-nghin")
+    messages = []
+    for name in ("anna", "nobody"):
+        at.text_input(key="mon_name").input(name)
+        at.text_input(key="mon_password").input("not the password")
+        at.button(key="FormSubmitter:mon_sign_in-Đăng nhập").click().run()
+        messages.append([e.value for e in at.error])
+    assert messages == [["Tên hoặc mật khẩu không đúng."]] * 2
+    assert "Lưu bản ghi mới" not in _labels(at)
+
+
+def test_an_editor_records_and_the_record_survives_a_restart_into_the_2024_zone_load(home: Path) -> None:
+    at = _app(zone="kcn-cau-nghin")
+    at.text_input(key="mon_name").input("anna")
+    at.text_input(key="mon_password").input(PASSWORD)
+    at.button(key="FormSubmitter:mon_sign_in-Đăng nhập").click().run()
+    assert "Đã đăng nhập: anna (editor)" in [c.value for c in at.sidebar.caption]
+    at.selectbox(key="mon_project").select(PROJECT).run()
+    at.selectbox(key=f"mon_status_{PROJECT}").select("operating")
+    at.date_input(key=f"mon_day_{PROJECT}").set_value(dt.date(2023, 6, 30))
+    at.text_input(key=f"mon_registered_{PROJECT}").input("1.200 tỷ đồng")
+    at.text_input(key=f"mon_source_{PROJECT}").input("QĐ 123/QĐ-UBND <b>ngày</b>")
+    at.button(key=f"FormSubmitter:mon_edit_{PROJECT}-Lưu bản ghi mới").click().run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.success] == ["Đã lưu bản ghi 1."]
+    history = "".join(h.proto.body for h in at.get("html"))
+    assert "QĐ 123/QĐ-UBND &lt;b&gt;ngày&lt;/b&gt;" in history  # escaped where shown
+    assert "1.200 tỷ đồng" in history
+
+    # The server restarts: caches gone, a new engine on the same default file.
+    monitoring.store.clear()
+    monitoring.gate.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = "load"
+    at.run()
+    at.date_input(key="mon_as_of").set_value(dt.date(2024, 1, 1)).run()
+    assert not at.exception, at.exception
+    assert "Lưu bản ghi mới" not in _labels(at)  # the restart signed nobody in
+    [table] = [d.value for d in at.dataframe if "Vốn đăng ký (tỷ đồng)" in d.value.columns]
+    row = table.set_index("Khu").loc["KCN Cầu Nghìn"]
+    assert row["Vốn đăng ký (tỷ đồng)"] == 1200.0
+    assert row["Đang hoạt động"] == 1
+    assert row["Vốn quy hoạch (tỷ đồng)"] > 0
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Vốn đăng ký"] == "1.200 tỷ đồng"
+    assert (home / "monitoring.sqlite").exists()
+
+
+def test_a_project_realised_elsewhere_gets_a_line_on_the_map(home: Path, plan: object) -> None:
+    store = open_store()
+    draft, problems = records.read_draft(
+        {
+            "project_id": PROJECT,
+            "status": "operating",
+            "as_of": "2022-01-01",
+            "source": "GCN 45",
+            "zone_id": "kcn-tien-hai",
+        },
+        records.known_from(plan.projects, plan.zones),  # type: ignore[attr-defined]
+        source="test",
+    )
+    assert draft is not None, problems
+    records.record_as_operator(store, draft, by="operator")
+    store.dispose()
+    groups = _map_args(_app(lang="en"))["feature_group"]
+    assert groups.count("L.polyline(") == 1
+    assert '"className": "moved"' in groups
+    assert "Parts and accessories for automotive fuel-supply systems:" in groups
+    assert "planned in Cầu Nghìn Industrial Park, realised in Tiền Hải Industrial Park" in groups
