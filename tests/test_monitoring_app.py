@@ -84,8 +84,9 @@ def test_an_editor_records_and_the_record_survives_a_restart_into_the_2024_zone_
     assert not at.exception, at.exception
     assert [s.value for s in at.success] == ["Đã lưu bản ghi 1."]
     history = "".join(h.proto.body for h in at.get("html"))
-    assert "QĐ 123/QĐ-UBND &lt;b&gt;ngày&lt;/b&gt;" in history  # escaped where shown
-    assert "1.200 tỷ đồng" in history
+    assert "Nguồn: QĐ 123/QĐ-UBND &lt;b&gt;ngày&lt;/b&gt;" in history  # escaped where shown
+    assert "2023-06-30 · Đang hoạt động" in history
+    assert "Vốn đăng ký: 1.200 tỷ đồng" in history
 
     # The server restarts: caches gone, a new engine on the same default file.
     monitoring.store.clear()
@@ -101,8 +102,9 @@ def test_an_editor_records_and_the_record_survives_a_restart_into_the_2024_zone_
     assert row["Vốn đăng ký (tỷ đồng)"] == 1200.0
     assert row["Đang hoạt động"] == 1
     assert row["Vốn quy hoạch (tỷ đồng)"] > 0
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Vốn đăng ký"] == "1.200 tỷ đồng"
+    [line] = [m.value for m in at.markdown if m.value.startswith("**Theo dõi thực hiện**")]
+    assert "Tính đến ngày 2024-01-01 · Dự án có bản ghi: 1 / 22 · Đang hoạt động: 1" in line
+    assert "Vốn đăng ký: 1.200 tỷ đồng (3,8% so với quy hoạch)" in line
     assert (home / "monitoring.sqlite").exists()
 
 

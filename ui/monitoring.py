@@ -129,18 +129,22 @@ def headline(plan: Plan, view: View, lang: str) -> None:
     registered = sum(e.registered_bn_vnd or 0.0 for e in entries)
     disbursed = sum(e.disbursed_bn_vnd or 0.0 for e in entries)
     planned = view.capital
-    first, second, third, fourth = st.columns(4)
-    first.metric(text("mon.recorded", lang), f"{len({e.project_id for e in entries})} / {len(view.projects)}")
-    second.metric(text("mon.operating", lang), str(sum(e.status == "operating" for e in entries)))
-    for column, label, value in ((third, "mon.registered", registered), (fourth, "mon.disbursed", disbursed)):
-        column.metric(
-            text(label, lang),
-            capital(value, lang),
-            text("mon.of_plan", lang).format(share=percent(value / planned, lang)) if planned else None,
-            delta_color="off",
-            delta_arrow="off",
+
+    def against_plan(value: float) -> str:
+        share = (
+            f" ({text('mon.of_plan', lang).format(share=percent(value / planned, lang))})" if planned else ""
         )
-    st.caption(text("mon.load.title", lang).format(date=as_of().isoformat()))
+        return capital(value, lang) + share
+
+    # One line, not a second row of metrics: at 1280×800 the map must stay in the first screen.
+    parts = [
+        f"{text('mon.as_of', lang)} {as_of().isoformat()}",
+        f"{text('mon.recorded', lang)}: {len({e.project_id for e in entries})} / {len(view.projects)}",
+        f"{text('mon.operating', lang)}: {sum(e.status == 'operating' for e in entries)}",
+        f"{text('mon.registered', lang)}: {against_plan(registered)}",
+        f"{text('mon.disbursed', lang)}: {against_plan(disbursed)}",
+    ]
+    st.markdown(f"**{esc(text('mon.title', lang))}** · " + " · ".join(esc(p) for p in parts))
 
 
 def load_view(plan: Plan, view: View, lang: str) -> None:
@@ -183,54 +187,51 @@ def _project_names(plan: Plan, lang: str) -> dict[str, str]:
     return dict(zip(plan.projects["project_id"], plan.projects[column], strict=True))
 
 
-def _entry_cells(entry: Draft, names: dict[str, str], zones: dict[str, str], lang: str) -> list[str]:
-    amounts = [
-        capital(value, lang) if value is not None else ""
-        for value in (entry.registered_bn_vnd, entry.disbursed_bn_vnd)
-    ]
+def _record_html(entry: Draft, zones: dict[str, str], lang: str) -> str:
+    """One record as a small card: date and status, capital, investor, zone, source, note, author."""
+    head = f"{entry.as_of.isoformat()} · {text(f'mon.status.{entry.status}', lang)}"
+    lines = []
+    for key, amount in (
+        ("mon.field.registered", entry.registered_bn_vnd),
+        ("mon.field.disbursed", entry.disbursed_bn_vnd),
+    ):
+        if amount is not None:
+            lines.append(f"{text(key, lang).split(' (')[0]}: {capital(amount, lang)}")
+    for key, value in (
+        ("mon.field.investor", entry.investor),
+        ("mon.field.zone", zones.get(entry.zone_id, entry.zone_id)),
+        ("mon.field.source", entry.source),
+        ("mon.field.note", entry.note),
+    ):
+        if value:
+            lines.append(f"{text(key, lang).split(' (')[0]}: {value}")
+    body = "".join(f"<div>{esc(line)}</div>" for line in lines)
     by = ""
     if isinstance(entry, Entry):
-        by = f"{entry.recorded_by} · {entry.recorded_at:%Y-%m-%d %H:%M} UTC"
-    return [
-        entry.as_of.isoformat(),
-        names.get(entry.project_id, entry.project_id),
-        text(f"mon.status.{entry.status}", lang),
-        entry.investor,
-        zones.get(entry.zone_id, entry.zone_id),
-        *amounts,
-        entry.source,
-        entry.note,
-        by,
-    ]
+        by = f"#{entry.id} · {entry.recorded_by} · {entry.recorded_at:%Y-%m-%d %H:%M} UTC"
+        by = f'<div class="by">{esc(by)}</div>'
+    return f'<div class="record"><div class="head">{esc(head)}</div>{body}{by}</div>'
 
 
 def _history_html(entries: Sequence[Draft], names: dict[str, str], zones: dict[str, str], lang: str) -> str:
-    heads = [
-        "mon.field.as_of",
-        "mon.field.project",
-        "mon.field.status",
-        "mon.field.investor",
-        "mon.field.zone",
-        "mon.field.registered",
-        "mon.field.disbursed",
-        "mon.field.source",
-        "mon.field.note",
-        "mon.field.by",
-    ]
-    header = "".join(f"<th>{esc(text(h, lang))}</th>" for h in heads)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in _entry_cells(e, names, zones, lang)) + "</tr>"
-        for e in entries
-    )
-    return f'<div class="history"><table class="history"><tr>{header}</tr>{rows}</table></div>'
+    """Records grouped by project, newest first: cards, as the zone panel is narrow."""
+    projects: dict[str, list[Draft]] = {}
+    for entry in entries:
+        projects.setdefault(entry.project_id, []).append(entry)
+    parts = []
+    for project, own in projects.items():
+        cards = "".join(_record_html(e, zones, lang) for e in reversed(own))
+        parts.append(f'<div class="project">{esc(names.get(project, project))}</div>{cards}')
+    return f'<div class="history">{"".join(parts)}</div>'
 
 
 HISTORY_CSS = """
 <style>
-div.history { overflow-x: auto; }
-table.history { border-collapse: collapse; font-size: 0.8rem; }
-table.history th, table.history td { padding: 3px 5px; border-bottom: 1px solid #e6e6e6; vertical-align: top;
-  text-align: left; min-width: 5em; overflow-wrap: anywhere; }
+div.history { font-size: 0.85rem; overflow-wrap: anywhere; }
+div.history div.project { font-weight: 600; margin-top: 6px; }
+div.history div.record { border-left: 3px solid #5b2a86; padding: 2px 0 2px 8px; margin: 4px 0; }
+div.history div.record div.head { font-weight: 600; }
+div.history div.record div.by { color: #6b6b6b; font-size: 0.75rem; }
 </style>
 """
 

@@ -1,0 +1,164 @@
+"""Plan monitoring in Chromium at 1280×800: a visitor reads, an editor signs in and records."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from geo import settings
+from geo.load import load_plan
+from geo.monitoring import records
+from geo.monitoring.store import open_store
+from geo.monitoring.users import add_user
+from tests.test_browser import ARTIFACTS, LOCAL_HOSTS, browser, free_port  # noqa: F401
+
+pytestmark = pytest.mark.browser
+PASSWORD = "correct horse battery"
+
+
+def _seed(home: Path) -> None:
+    """One editor, and records for three projects (one realised outside its planned zone)."""
+    add_user("anna", "editor", PASSWORD, home / "users.json")
+    plan = load_plan()
+    known = records.known_from(plan.projects, plan.zones)
+    store = open_store(f"sqlite:///{home / 'monitoring.sqlite'}")
+    rows = [
+        {
+            "project_id": "mechanical-2016-1",
+            "status": "under_construction",
+            "as_of": "2021-03-01",
+            "registered_bn_vnd": "450",
+            "disbursed_bn_vnd": "120,5",
+            "source": "GCNĐT 0123/2021",
+        },
+        {
+            "project_id": "mechanical-2016-1",
+            "status": "operating",
+            "as_of": "2023-09-30",
+            "registered_bn_vnd": "620",
+            "disbursed_bn_vnd": "480",
+            "source": "Báo cáo Sở Công Thương 9/2023",
+            "investor": "Công ty TNHH Cơ khí <Thái Bình>",
+        },
+        {
+            "project_id": "electronics-2016-1",
+            "status": "licensed",
+            "as_of": "2022-05-10",
+            "registered_bn_vnd": "1.100",
+            "zone_id": "kcn-tien-hai",
+            "source": "QĐ 456/QĐ-UBND",
+        },
+    ]
+    for values in rows:
+        draft, problems = records.read_draft(values, known, source="seed")
+        assert draft is not None, problems
+        records.record_as_operator(store, draft, by="operator")
+    store.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    home = tmp_path_factory.mktemp("monitoring-browser")
+    _seed(home)
+    port = free_port()
+    command = [sys.executable, str(settings.ROOT / "serve.py")]
+    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "MONITORING_HOME": str(home)}
+    env.pop("DATABASE_URL", None)
+    process = subprocess.Popen(
+        command, cwd=settings.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError("streamlit did not start") from None
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+    blocked: list[str] = []
+
+    def offline(route: object) -> None:
+        request_url = route.request.url  # type: ignore[attr-defined]
+        host = request_url.split("/")[2].split(":")[0] if "://" in request_url else ""
+        if request_url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS:
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            blocked.append(request_url)
+            route.abort()  # type: ignore[attr-defined]
+
+    context.route("**/*", offline)
+    tab = context.new_page()
+    yield tab
+    assert blocked == []
+    context.close()
+
+
+def _shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"monitoring-{name}.png"), full_page=True)
+
+
+def test_a_visitor_sees_plan_vs_realised_and_history_but_no_form(page: Page, server: str) -> None:
+    page.goto(f"{server}/?lang=en")
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    # The plan-to-actual line of the project realised in Tiền Hải is drawn.
+    expect(frame.locator("path.moved")).to_have_count(1, timeout=30_000)
+    _shot(page, "visitor-whole-map")
+    page.goto(f"{server}/?zone=kcn-cau-nghin&lang=en")
+    expect(page.get_by_text("Monitoring history")).to_be_visible(timeout=30_000)
+    expect(frame.locator("path.leaflet-interactive").first).to_be_attached(timeout=30_000)
+    expect(page.get_by_text("Public, read-only view. Editors sign in to record.")).to_be_visible()
+    expect(page.get_by_text("Investor: Công ty TNHH Cơ khí <Thái Bình>")).to_be_visible()  # shown as text
+    expect(page.get_by_role("button", name="Save a new record")).to_have_count(0)
+    expect(
+        page.get_by_text("Registered capital: 620 bn VND (37.6% of the plan)", exact=False)
+    ).to_be_visible()
+    _shot(page, "visitor-map")
+    page.get_by_text("Monitoring history").scroll_into_view_if_needed()
+    _shot(page, "visitor-history")
+    page.goto(f"{server}/?page=load&lang=en")
+    expect(page.get_by_text("Plan vs realised per zone", exact=False).first).to_be_visible(timeout=30_000)
+    _shot(page, "visitor-load")
+
+
+def test_an_editor_signs_in_records_and_sees_it_in_the_history(page: Page, server: str) -> None:
+    page.goto(f"{server}/?zone=kcn-cau-nghin")
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Đăng nhập biên tập").click()
+    sidebar.get_by_label("Tên người dùng").fill("anna")
+    sidebar.get_by_label("Mật khẩu").fill(PASSWORD)
+    sidebar.get_by_role("button", name="Đăng nhập").click()
+    expect(sidebar.get_by_text("Đã đăng nhập: anna (editor)")).to_be_visible(timeout=30_000)
+    save = page.get_by_role("button", name="Lưu bản ghi mới")
+    expect(save).to_be_visible()
+    page.get_by_label("Vốn đăng ký (tỷ đồng)").fill("1.200 tỷ đồng")
+    page.get_by_label("Nguồn (số văn bản, tên hoặc đường dẫn)").fill("QĐ 789/QĐ-UBND")
+    save.scroll_into_view_if_needed()
+    _shot(page, "editor-form")
+    save.click()
+    expect(page.get_by_text("Đã lưu bản ghi 4.")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("QĐ 789/QĐ-UBND")).to_be_visible()
+    expect(page.get_by_text("1.200 tỷ đồng").first).to_be_visible()
+    page.get_by_text("QĐ 789/QĐ-UBND").scroll_into_view_if_needed()
+    _shot(page, "editor-saved")
