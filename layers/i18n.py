@@ -281,6 +281,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "mon.downloads": "Tải các bản ghi theo dõi (toàn bộ lịch sử)",
         "mon.moved": "Dự án thực hiện ngoài khu quy hoạch",
         "mon.moved.tip": "{project}: quy hoạch tại {planned}, thực hiện tại {actual}",
+        "mon.zone_unknown": "(chưa ghi khu; dự án có nhiều địa điểm)",
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -552,6 +553,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "mon.downloads": "Download the monitoring records (whole history)",
         "mon.moved": "Projects realised outside their planned zone",
         "mon.moved.tip": "{project}: planned in {planned}, realised in {actual}",
+        "mon.zone_unknown": "(zone not recorded; multi-site project)",
     },
 }
 

@@ -138,7 +138,11 @@ def test_a_visitor_sees_plan_vs_realised_and_history_but_no_form(page: Page, ser
     page.get_by_text("Monitoring history").scroll_into_view_if_needed()
     _shot(page, "visitor-history")
     page.goto(f"{server}/?page=load&lang=en")
-    expect(page.get_by_text("Plan vs realised per zone", exact=False).first).to_be_visible(timeout=30_000)
+    heading = page.get_by_role("heading", name="Plan vs realised per zone (as of")
+    expect(heading).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stDataFrame")).to_have_count(2, timeout=30_000)
+    page.get_by_test_id("stDataFrame").last.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)  # the grid draws on a canvas after it is attached
     _shot(page, "visitor-load")
 
 

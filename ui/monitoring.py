@@ -153,24 +153,34 @@ def load_view(plan: Plan, view: View, lang: str) -> None:
     st.caption(text("mon.load.explain", lang))
     realised = records.realised_by_zone(_entries(view), _known(plan))
     table = records.plan_vs_realised(view.load, realised)
+    table = table[(table["plan_bn_vnd"] > 0) | (table["recorded"] > 0)]
     names = mapview.zone_names(plan.zones, lang)
-    shown = pd.DataFrame({text("col.zone", lang): table["zone_id"].map(lambda z: names.get(z, z))})
+    unknown = text("mon.zone_unknown", lang)
+    shown = pd.DataFrame(
+        {text("col.zone", lang): table["zone_id"].map(lambda z: names.get(z, z) if z else unknown)}
+    )
+    # Money first, so that plan and reality sit side by side within the screen's width.
     columns = [
         ("plan_bn_vnd", "mon.col.plan", 0),
-        ("planned_projects", "mon.col.planned", 0),
-        ("recorded", "mon.col.recorded", 0),
-        *((f"status_{s}", f"mon.status.{s}", 0) for s in STATUSES),
         ("registered_bn_vnd", "mon.col.registered", 1),
         ("disbursed_bn_vnd", "mon.col.disbursed", 1),
     ]
     places: dict[str, int] = {}
     for column, key, decimals in columns:
-        if column.startswith("status_") and not table[column].any():
-            continue
         shown[text(key, lang)] = table[column]
         places[text(key, lang)] = decimals
     shown[text("mon.col.disbursed_share", lang)] = table["disbursed_share"] * 100
     places[text("mon.col.disbursed_share", lang)] = 1
+    counts = [
+        ("planned_projects", "mon.col.planned"),
+        ("recorded", "mon.col.recorded"),
+        *((f"status_{s}", f"mon.status.{s}") for s in STATUSES),
+    ]
+    for column, key in counts:
+        if column.startswith("status_") and not table[column].any():
+            continue
+        shown[text(key, lang)] = table[column]
+        places[text(key, lang)] = 0
 
     # Numbers in the language's format, still sorted as numbers (as ui/tables.py's tables).
     thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
