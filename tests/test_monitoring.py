@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from shapely.geometry import Point
 from sqlalchemy import text
 
@@ -86,6 +88,18 @@ def test_amounts_read_in_vietnamese_and_english(typed: str, value: float) -> Non
 @pytest.mark.parametrize("value", [12.345, 1200.0, 0.1, 1234.567, 31560.25])
 def test_exported_amounts_read_back_exactly(value: float) -> None:
     assert parse_amount(format_amount(value)) == value
+
+
+@given(st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False))
+def test_any_exported_amount_reads_back_exactly(value: float) -> None:
+    assert parse_amount(format_amount(value)) == value
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=99))
+def test_amounts_typed_with_grouping_read_the_same_in_both_languages(whole: int, cents: int) -> None:
+    english = f"{whole:,}.{cents:02d}"
+    vietnamese = english.replace(",", " ").replace(".", ",").replace(" ", ".")
+    assert parse_amount(english) == parse_amount(vietnamese) == whole + cents / 100
 
 
 def test_record_survives_a_restart_and_shows_in_the_zone_load_of_2024(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import numpy as np
+
 #: Units and spaces a user may type around the number ("1.200 tỷ đồng", "1,200 bn VND").
 _NOISE: Final[re.Pattern[str]] = re.compile(r"(tỷ\s*đồng|tỷ|bn\s*vnd|billion\s*vnd|bn|vnd|đ)", re.I)
 _SHAPE: Final[re.Pattern[str]] = re.compile(r"\d[\d.,]*")
@@ -73,10 +75,7 @@ def format_amount(value: float) -> str:
     Python's shortest repr, with a ``0`` added where the fraction has exactly three digits
     (``12.345`` → ``12.3450``), which would otherwise read as thousands.
     """
-    written = repr(float(value))
-    if "e" in written:
-        written = f"{value:.15f}".rstrip("0").rstrip(".")
-    whole, _, fraction = written.partition(".")
-    if fraction == "0":
-        return whole
+    # The shortest digits that read back as ``value``, never in scientific notation.
+    written = np.format_float_positional(float(value), trim="-")
+    fraction = written.partition(".")[2]
     return written + "0" if len(fraction) == 3 else written

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from geo.errors import Phrase, PlanDataError, Problem, phrase, shown
+from geo.errors import Problem, phrase, shown
 from geo.monitoring.amounts import parse_amount
 from geo.monitoring.models import STATUSES, Record
 from geo.monitoring.store import Store
@@ -302,7 +302,7 @@ def _entry(row: Record) -> Entry:
     )
 
 
-def _head(session: Session, project_id: str, site: str) -> Record | None:
+def head_row(session: Session, project_id: str, site: str) -> Record | None:
     """The record of ``project_id``/``site`` that nothing supersedes yet."""
     successor = aliased(Record)
     query = select(Record).where(
@@ -316,11 +316,14 @@ def _head(session: Session, project_id: str, site: str) -> Record | None:
 def latest(store: Store, project_id: str, site: str = "") -> Entry | None:
     """The newest record of a project (and site): the one a new save must supersede."""
     with store.sessions() as session:
-        row = _head(session, project_id, site)
+        row = head_row(session, project_id, site)
         return _entry(row) if row is not None else None
 
 
-def _row(draft: Draft, *, by: str, at: dt.datetime, supersedes: int | None, id: int | None = None) -> Record:
+def new_row(
+    draft: Draft, *, by: str, at: dt.datetime, supersedes: int | None, id: int | None = None
+) -> Record:
+    """A table row for ``draft``, written by ``by`` at ``at``, superseding record ``supersedes``."""
     values = {name.name: getattr(draft, name.name) for name in fields(Draft)}
     return Record(**values, id=id, recorded_by=by, recorded_at=at, supersedes_id=supersedes)
 
@@ -330,10 +333,10 @@ def _append(store: Store, draft: Draft, *, by: str, supersedes: int | None) -> E
     with store.sessions() as session:
         try:
             with session.begin():
-                head = _head(session, draft.project_id, draft.site)
+                head = head_row(session, draft.project_id, draft.site)
                 if (head.id if head is not None else None) != supersedes:
                     raise StaleRecordError(_entry(head) if head is not None else None, draft)
-                row = _row(draft, by=by, at=dt.datetime.now(dt.UTC), supersedes=supersedes)
+                row = new_row(draft, by=by, at=dt.datetime.now(dt.UTC), supersedes=supersedes)
                 session.add(row)
                 session.flush()
                 return _entry(row)
@@ -468,23 +471,3 @@ def plan_vs_realised(load: pd.DataFrame, realised: pd.DataFrame) -> pd.DataFrame
         table["plan_bn_vnd"] > 0
     )
     return table.sort_values(["plan_bn_vnd", "registered_bn_vnd"], ascending=False, ignore_index=True)
-
-
-def problems_text(exc: PlanDataError, lang: str) -> list[str]:
-    """The problems of ``exc`` in ``lang``, one line each."""
-    return [p.text(lang) for p in exc.problems]
-
-
-__all__ = [
-    "Draft",
-    "Entry",
-    "Known",
-    "Phrase",
-    "StaleRecordError",
-    "history",
-    "latest",
-    "latest_as_of",
-    "read_draft",
-    "record_as_operator",
-    "save_record",
-]

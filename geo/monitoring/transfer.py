@@ -27,11 +27,10 @@ from geo.monitoring.records import (
     Draft,
     Entry,
     Known,
-    _entry,
-    _head,
-    _row,
     entries_frame,
+    head_row,
     history,
+    new_row,
     read_draft,
 )
 from geo.monitoring.store import Store
@@ -235,12 +234,12 @@ def import_records(
         with store.sessions() as session, session.begin():
             for row in sorted((r for r in rows if r.id is not None), key=lambda r: r.id or 0):
                 session.add(
-                    _row(row.draft, by=row.by, at=row.at or now, supersedes=row.supersedes, id=row.id)
+                    new_row(row.draft, by=row.by, at=row.at or now, supersedes=row.supersedes, id=row.id)
                 )
                 session.flush()
             for row in (r for r in rows if r.id is None):
-                head = _head(session, row.draft.project_id, row.draft.site)
-                session.add(_row(row.draft, by=by, at=now, supersedes=head.id if head else None))
+                head = head_row(session, row.draft.project_id, row.draft.site)
+                session.add(new_row(row.draft, by=by, at=now, supersedes=head.id if head else None))
                 session.flush()
             if store.backend == "postgresql":
                 # Ids given by the file bypass the sequence: move it past them.
@@ -268,6 +267,3 @@ def import_records(
             ]
         ) from None
     return len(rows)
-
-
-__all__ = ["FORMATS", "Entry", "_entry", "export_bytes", "export_frame", "export_records", "import_records"]
