@@ -129,3 +129,13 @@ def test_a_project_realised_elsewhere_gets_a_line_on_the_map(home: Path, plan: o
     assert '"className": "moved"' in groups
     assert "Parts and accessories for automotive fuel-supply systems:" in groups
     assert "planned in Cầu Nghìn Industrial Park, realised in Tiền Hải Industrial Park" in groups
+
+
+def test_the_data_page_offers_the_whole_history_in_three_formats(home: Path) -> None:
+    at = _app(page="data", lang="en")
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert [label for label in labels if label.startswith("Monitoring · ")] == [
+        "Monitoring · GPKG",
+        "Monitoring · XLSX",
+        "Monitoring · CSV",
+    ]
