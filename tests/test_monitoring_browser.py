@@ -148,12 +148,13 @@ def test_a_visitor_sees_plan_vs_realised_and_history_but_no_form(page: Page, ser
 
 def test_an_editor_signs_in_records_and_sees_it_in_the_history(page: Page, server: str) -> None:
     page.goto(f"{server}/?zone=kcn-cau-nghin")
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_text("Đăng nhập biên tập").click()
-    sidebar.get_by_label("Tên người dùng").fill("anna")
-    sidebar.get_by_label("Mật khẩu").fill(PASSWORD)
-    sidebar.get_by_role("button", name="Đăng nhập").click()
-    expect(sidebar.get_by_text("Đã đăng nhập: anna (editor)")).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="Đăng nhập biên tập").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Tên người dùng").fill("anna")
+    dialog.get_by_label("Mật khẩu").fill(PASSWORD)
+    _shot(page, "sign-in")
+    dialog.get_by_role("button", name="Đăng nhập", exact=True).click()
+    expect(page.get_by_text("Đã đăng nhập: anna (editor)")).to_be_visible(timeout=30_000)
     save = page.get_by_role("button", name="Lưu bản ghi mới")
     expect(save).to_be_visible()
     page.get_by_label("Vốn đăng ký (tỷ đồng)").fill("1.200 tỷ đồng")
@@ -166,3 +167,21 @@ def test_an_editor_signs_in_records_and_sees_it_in_the_history(page: Page, serve
     expect(page.get_by_text("1.200 tỷ đồng").first).to_be_visible()
     page.get_by_text("QĐ 789/QĐ-UBND").scroll_into_view_if_needed()
     _shot(page, "editor-saved")
+
+
+def test_a_wrong_sign_in_says_the_same_whether_or_not_the_user_exists(page: Page, server: str) -> None:
+    page.goto(f"{server}/?zone=kcn-cau-nghin")
+    messages = []
+    for name in ("anna", "nobody"):
+        page.get_by_role("button", name="Đăng nhập biên tập").click()
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_label("Tên người dùng").fill(name)
+        dialog.get_by_label("Mật khẩu").fill("not the password")
+        dialog.get_by_role("button", name="Đăng nhập", exact=True).click()
+        error = dialog.get_by_test_id("stAlert")
+        expect(error).to_be_visible(timeout=30_000)
+        messages.append(error.inner_text())
+        page.keyboard.press("Escape")
+        expect(dialog).to_have_count(0)
+    assert messages == ["Tên hoặc mật khẩu không đúng."] * 2
+    expect(page.get_by_role("button", name="Lưu bản ghi mới")).to_have_count(0)

@@ -83,7 +83,7 @@ def _sign_out() -> None:
 
 
 def render_sidebar(lang: str) -> None:
-    """The "as of" date and the editor's sign-in (or who is signed in, and sign-out)."""
+    """The "as of" date, in the sidebar with the other filters."""
     today = dt.date.today()
     st.session_state.setdefault(AS_OF_KEY, today)
     with st.sidebar:
@@ -95,15 +95,31 @@ def render_sidebar(lang: str) -> None:
             max_value=today,
             format="YYYY-MM-DD",
         )
-        grant = signed_in()
-        if grant is not None:
-            st.caption(text("mon.signin.as", lang).format(name=esc(grant.name), role=esc(grant.role)))
-            st.button(text("mon.signin.out", lang), on_click=_sign_out, key="mon_sign_out")
-            return
-        if st.session_state.pop("mon_expired", False):
-            st.warning(text("mon.signin.expired", lang))
-        st.caption(text("mon.readonly", lang))
-        with st.expander(text("mon.signin.title", lang)), st.form("mon_sign_in", clear_on_submit=True):
+
+
+def render_account(lang: str) -> Grant | None:
+    """Who is signed in, with sign-out; or, for a visitor, the read-only note and a sign-in button.
+
+    It sits by the history it lets an editor extend (in the sidebar, more content there
+    stopped the zone list from opening in Chromium after an upload).
+    """
+    grant = signed_in()
+    if grant is not None:
+        st.caption(text("mon.signin.as", lang).format(name=esc(grant.name), role=esc(grant.role)))
+        st.button(text("mon.signin.out", lang), on_click=_sign_out, key="mon_sign_out")
+        return grant
+    if st.session_state.pop("mon_expired", False):
+        st.warning(text("mon.signin.expired", lang))
+    st.caption(text("mon.readonly", lang))
+    if st.button(text("mon.signin.title", lang), key="mon_open_sign_in"):
+        _sign_in_dialog(lang)
+    return None
+
+
+def _sign_in_dialog(lang: str) -> None:
+    @st.dialog(text("mon.signin.title", lang))
+    def dialog() -> None:
+        with st.form("mon_sign_in", clear_on_submit=True):
             name = st.text_input(text("mon.signin.name", lang), key="mon_name")
             password = st.text_input(text("mon.signin.password", lang), type="password", key="mon_password")
             if st.form_submit_button(text("mon.signin.submit", lang)):
@@ -113,6 +129,8 @@ def render_sidebar(lang: str) -> None:
                 else:
                     st.session_state[GRANT_KEY] = new
                     st.rerun()
+
+    dialog()
 
 
 def _entries(view: View) -> list[Entry]:
@@ -268,7 +286,7 @@ def zone_part(plan: Plan, view: View, lang: str) -> None:
         st.html(HISTORY_CSS + _history_html(entries, names, zones, lang))
     else:
         st.caption(text("mon.history.none", lang))
-    grant = signed_in()
+    grant = render_account(lang)
     if grant is not None and projects:
         editor(plan, projects, grant, lang)
 
