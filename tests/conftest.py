@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from geo import io, settings
 from geo.load import Plan, load_plan
@@ -67,3 +70,21 @@ from tests.monitoring_fixtures import (  # noqa: E402, F401
     other_db_url,
     postgres_server,
 )
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium through Playwright, one for the whole session.
+
+    One only: a second ``sync_playwright()`` while the first runs fails ("Sync API inside the
+    asyncio loop"), which is what a copy of this fixture imported into each browser test module did.
+    """
+    from tests.test_browser import CHROMIUM_FLAGS
+
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.hostile import CANARY_TEXT, CASES, Listener, write_canary
-from tests.test_browser import MAP_FRAME, _open, _upload, browser, page, server  # noqa: F401
+from tests.test_browser import MAP_FRAME, _open, _upload, page, server  # noqa: F401
 
 pytestmark = pytest.mark.browser
 

@@ -18,7 +18,7 @@ from geo.load import load_plan
 from geo.monitoring import records
 from geo.monitoring.store import open_store
 from geo.monitoring.users import add_user
-from tests.test_browser import ARTIFACTS, LOCAL_HOSTS, browser, free_port  # noqa: F401
+from tests.test_browser import ARTIFACTS, LOCAL_HOSTS, free_port
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery"
@@ -94,7 +94,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:  # noqa: F811
+def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
     blocked: list[str] = []
 
