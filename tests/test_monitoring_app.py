@@ -128,3 +128,41 @@ def test_the_data_page_offers_the_whole_history_in_three_formats(home: Path) -> 
         "Monitoring · XLSX",
         "Monitoring · CSV",
     ]
+
+
+def _editor_app(name: str) -> AppTest:
+    at = _app(zone="kcn-cau-nghin")
+    at.session_state["mon_grant"] = monitoring.gate().sign_in(name, PASSWORD)
+    at.run()
+    at.selectbox(key="mon_project").select(PROJECT).run()
+    return at
+
+
+def _save(at: AppTest, status: str, source: str) -> AppTest:
+    at.selectbox(key=f"mon_status_{PROJECT}").select(status)
+    at.date_input(key=f"mon_day_{PROJECT}").set_value(dt.date(2024, 3, 1))
+    at.text_input(key=f"mon_source_{PROJECT}").input(source)
+    at.button(key=f"FormSubmitter:mon_edit_{PROJECT}-Lưu bản ghi mới").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_second_of_two_editors_is_refused_and_sees_both_versions(home: Path) -> None:
+    add_user("binh", "editor", PASSWORD, home / "users.json", replace=False)
+    anna, binh = _editor_app("anna"), _editor_app("binh")  # both open the project with no record
+    assert [s.value for s in _save(anna, "operating", "QĐ 1").success] == ["Đã lưu bản ghi 1."]
+    _save(binh, "dropped", "CV 2")
+    [error] = [e.value for e in binh.error]
+    assert error.startswith("Chưa lưu: đã được anna thay đổi lúc ")
+    assert error.endswith("UTC (bản ghi 1); bản của bạn chưa được lưu")
+    shown = "".join(h.proto.body for h in binh.get("html"))
+    assert "2024-03-01 · Đang hoạt động" in shown  # Anna's, saved
+    assert "2024-03-01 · Đã hủy bỏ" in shown  # Binh's, not saved
+    assert [r.status for r in records.history(open_store())] == ["operating"]
+    # Binh has seen Anna's version; saving again puts his after hers: nothing lost.
+    _save(binh, "dropped", "CV 2")
+    assert [s.value for s in binh.success] == ["Đã lưu bản ghi 2."]
+    assert [(r.status, r.recorded_by, r.supersedes_id) for r in records.history(open_store())] == [
+        ("operating", "anna", None),
+        ("dropped", "binh", 1),
+    ]
