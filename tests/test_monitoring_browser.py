@@ -185,3 +185,33 @@ def test_a_wrong_sign_in_says_the_same_whether_or_not_the_user_exists(page: Page
         expect(dialog).to_have_count(0)
     assert messages == ["Tên hoặc mật khẩu không đúng."] * 2
     expect(page.get_by_role("button", name="Lưu bản ghi mới")).to_have_count(0)
+
+
+def _signed_in_page(browser: Browser, server: str) -> Page:
+    tab = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN").new_page()
+    tab.goto(f"{server}/?zone=kcn-cau-nghin")
+    tab.get_by_role("button", name="Đăng nhập biên tập").click()
+    dialog = tab.get_by_role("dialog")
+    dialog.get_by_label("Tên người dùng").fill("anna")
+    dialog.get_by_label("Mật khẩu").fill(PASSWORD)
+    dialog.get_by_role("button", name="Đăng nhập", exact=True).click()
+    expect(tab.get_by_role("button", name="Lưu bản ghi mới")).to_be_visible(timeout=30_000)
+    return tab
+
+
+def test_two_browser_sessions_on_one_project_lose_no_update(browser: Browser, server: str) -> None:
+    first, second = _signed_in_page(browser, server), _signed_in_page(browser, server)
+    for tab, source in ((first, "Biên bản kiểm tra 1"), (second, "Biên bản kiểm tra 2")):
+        tab.get_by_label("Nguồn (số văn bản, tên hoặc đường dẫn)").fill(source)
+    first.get_by_role("button", name="Lưu bản ghi mới").click()
+    expect(first.get_by_text("Đã lưu bản ghi", exact=False)).to_be_visible(timeout=30_000)
+    second.get_by_role("button", name="Lưu bản ghi mới").click()
+    refused = second.get_by_text("Chưa lưu: đã được anna thay đổi lúc", exact=False)
+    expect(refused).to_be_visible(timeout=30_000)
+    expect(second.get_by_text("Bản đã được lưu")).to_be_visible()
+    expect(second.get_by_text("Nguồn: Biên bản kiểm tra 1").last).to_be_visible()
+    expect(second.get_by_text("Nguồn: Biên bản kiểm tra 2")).to_be_visible()
+    refused.scroll_into_view_if_needed()
+    _shot(second, "conflict")
+    for tab in (first, second):
+        tab.context.close()
