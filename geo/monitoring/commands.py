@@ -17,7 +17,7 @@ from geo.errors import PlanDataError
 from geo.load import load_plan
 from geo.monitoring import records, transfer, users
 from geo.monitoring.models import STATUSES
-from geo.monitoring.store import open_store
+from geo.monitoring.store import Store, open_store
 
 COMMANDS = ("users", "monitoring")
 
@@ -87,10 +87,7 @@ def _known() -> records.Known:
     return records.known_from(plan.projects, plan.zones)
 
 
-def _monitoring(args: argparse.Namespace, store: object) -> int:
-    from geo.monitoring.store import Store
-
-    assert isinstance(store, Store)
+def _monitoring(args: argparse.Namespace, store: Store) -> int:
     if args.monitoring_command == "export":
         io.ensure_new_output(args.out, [])
         count = transfer.export_records(store, args.out, args.format)
