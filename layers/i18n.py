@@ -282,6 +282,9 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "mon.moved": "Dự án thực hiện ngoài khu quy hoạch",
         "mon.moved.tip": "{project}: quy hoạch tại {planned}, thực hiện tại {actual}",
         "mon.zone_unknown": "(chưa ghi khu; dự án có nhiều địa điểm)",
+        "mon.unavailable": (
+            "Không kết nối được cơ sở dữ liệu theo dõi; bản đồ và số liệu quy hoạch vẫn dùng được."
+        ),
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -554,6 +557,9 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "mon.moved": "Projects realised outside their planned zone",
         "mon.moved.tip": "{project}: planned in {planned}, realised in {actual}",
         "mon.zone_unknown": "(zone not recorded; multi-site project)",
+        "mon.unavailable": (
+            "The monitoring database cannot be reached; the plan's map and figures still work."
+        ),
     },
 }
 

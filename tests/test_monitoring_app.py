@@ -14,6 +14,7 @@ from geo.monitoring import records
 from geo.monitoring.store import open_store
 from geo.monitoring.users import add_user
 from tests.test_app import _map_args
+from tests.test_browser import free_port
 from ui import monitoring
 
 APP = str(settings.ROOT / "app.py")
@@ -166,3 +167,15 @@ def test_the_second_of_two_editors_is_refused_and_sees_both_versions(home: Path)
         ("operating", "anna", None),
         ("dropped", "binh", 1),
     ]
+
+
+def test_an_unreachable_database_leaves_the_plan_s_map_and_figures_working(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed = free_port()  # nothing listens there
+    monkeypatch.setenv("DATABASE_URL", f"postgresql://postgres@127.0.0.1:{closed}/monitoring")
+    at = _app(zone="kcn-cau-nghin", lang="en")
+    warning = "The monitoring database cannot be reached; the plan's map and figures still work."
+    assert warning in [w.value for w in at.warning]
+    assert {m.label: m.value for m in at.metric}["Capital shown"] == "1,650 bn VND"
+    assert len(_map_args(at)["feature_group"]) > 0

@@ -9,11 +9,14 @@ reads the database afresh: edits made through another app server show on the nex
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
+from typing import ParamSpec, TypeVar
 
 import folium
 import pandas as pd
 import streamlit as st
+from sqlalchemy.exc import OperationalError
 
 from geo.errors import in_lang
 from geo.load import Plan
@@ -30,6 +33,9 @@ from layers.i18n import capital, number, percent, text
 from layers.monitoring import Move, moves_layer
 from ui.state import current
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 GRANT_KEY = "mon_grant"
 AS_OF_KEY = "mon_as_of"
 BASES_KEY = "mon_base"
@@ -38,6 +44,31 @@ MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "gpkg": "application/geopackage+sqlite3",
 }
+
+
+def database_part(
+    default: Callable[[], R], *, warn: bool = True
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Draw a monitoring part, or (database down or unreachable) say so and go on without it.
+
+    The plan's map and tables need no database: an unreachable one must not take them down.
+    Only :class:`~sqlalchemy.exc.OperationalError` (no connection, server gone) is caught; the
+    part's language is its last argument.
+    """
+
+    def wrap(draw: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(draw)
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return draw(*args, **kwargs)
+            except OperationalError:
+                if warn:
+                    st.warning(text("mon.unavailable", str(kwargs.get("lang", args[-1]))))
+                return default()
+
+        return guarded
+
+    return wrap
 
 
 @st.cache_resource(show_spinner=False)
@@ -138,6 +169,7 @@ def _entries(view: View) -> list[Entry]:
     return [e for e in records.latest_as_of(store(), as_of()) if e.project_id in shown]
 
 
+@database_part(lambda: None)
 def headline(plan: Plan, view: View, lang: str) -> None:
     """Projects with records and operating, registered and disbursed capital against the plan."""
     entries = _entries(view)
@@ -165,6 +197,7 @@ def headline(plan: Plan, view: View, lang: str) -> None:
     st.markdown(f"**{esc(text('mon.title', lang))}** · " + " · ".join(esc(p) for p in parts))
 
 
+@database_part(lambda: None)
 def load_view(plan: Plan, view: View, lang: str) -> None:
     """Per zone: planned capital and projects beside recorded statuses and capital."""
     st.subheader(text("mon.load.title", lang).format(date=as_of().isoformat()))
@@ -272,6 +305,7 @@ def _zone_projects(plan: Plan, zone_id: str) -> list[str]:
     return list(dict.fromkeys([*planned, *moved]))
 
 
+@database_part(lambda: None)
 def zone_part(plan: Plan, view: View, lang: str) -> None:
     """Under the zone panel: the history of the zone's projects, and the editor when signed in."""
     zone_id = current("zone")
@@ -405,6 +439,7 @@ def editor(plan: Plan, projects: list[str], grant: Grant, lang: str) -> None:
     st.rerun()
 
 
+@database_part(lambda: None)
 def downloads(lang: str) -> None:
     """The whole history as GPKG, XLSX and CSV (the command line's export, as downloads)."""
     st.subheader(text("mon.downloads", lang))
@@ -424,6 +459,7 @@ def downloads(lang: str) -> None:
             )
 
 
+@database_part(list[folium.FeatureGroup], warn=False)
 def map_layers(plan: Plan, view: View, lang: str) -> list[folium.FeatureGroup]:
     """A line from plan to reality for each shown project realised outside its planned zone(s)."""
     known = _known(plan)
