@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test chromium clean
+.PHONY: run test system-packages clean
 
 $(VENV)/.run: requirements.txt
 	python3 -m venv $(VENV)
@@ -19,12 +19,16 @@ $(VENV)/.dev: $(VENV)/.run requirements-dev.txt
 run: $(VENV)/.run
 	$(PY) serve.py --server.port $(PORT)
 
-# Debian's chromium for the browser tests (Playwright's own browser download is not used).
-chromium:
-	@{ command -v chromium && command -v pdftotext; } >/dev/null || { apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core poppler-utils; }
+# What the tests need from Debian: chromium for the browser tests (Playwright's own browser
+# download is not used), poppler-utils to read exported PDFs, PostgreSQL + PostGIS for the
+# monitoring tests' throw-away cluster (tests/monitoring_fixtures.py).
+system-packages:
+	@{ command -v chromium && command -v pdftotext \
+		&& ls /usr/lib/postgresql/*/bin/initdb /usr/share/postgresql/*/extension/postgis.control; } \
+		>/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		chromium fonts-noto-core poppler-utils postgresql postgresql-15-postgis-3; }
 
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev system-packages
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy

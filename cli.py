@@ -1,4 +1,4 @@
-"""Command line for the plan data: validate, findings, export, build-data.
+"""Command line for the plan data: validate, findings, export, build-data; users, monitoring.
 
 Run ``python cli.py --help``; every sub-command reads the bundled data unless
 ``--zones``, ``--sites`` or ``--projects`` name other files.
@@ -18,6 +18,7 @@ from geo.errors import PlanDataError, Problem, phrase, raise_if
 from geo.exports import EXPORT_KINDS, export_frame
 from geo.findings import findings
 from geo.load import load_plan
+from geo.monitoring import commands as monitoring_commands
 from geo.view import Filters, build_view
 from layers import mapview
 from layers.i18n import LANGUAGES
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(export)
     build = commands.add_parser("build-data", help="rebuild zones and sites from data/sources")
     build.add_argument("--out", required=True, type=Path, help="folder to write into")
+    monitoring_commands.add_parsers(commands)
     return parser
 
 
@@ -61,6 +63,8 @@ def run(argv: list[str]) -> int:
     """Run one command; return the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command in monitoring_commands.COMMANDS:
+        return monitoring_commands.run(args)
     if args.command == "export" and (problem := paper.usage_error(args)):
         parser.error(problem)
     try:

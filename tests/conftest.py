@@ -78,6 +78,16 @@ def server() -> Iterator[str]:
         yield url
 
 
+# The monitoring tests' databases (an SQLite file, a throw-away PostgreSQL + PostGIS cluster),
+# and a private monitoring home for every app the tests start (never the user's own database).
+from tests.monitoring_fixtures import (  # noqa: E402, F401
+    db_url,
+    monitoring_home,
+    other_db_url,
+    postgres_server,
+)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     executable = shutil.which("chromium")

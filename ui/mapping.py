@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
@@ -74,8 +77,12 @@ def draw_map(
     on_click: object,
     height: int = 640,
     title: tuple[str, str] | None = None,
+    extra: Sequence[folium.FeatureGroup] = (),
 ) -> None:
-    """The map: a base that changes only with language and policy, layers that follow filters."""
+    """The map: a base that changes only with language and policy, layers that follow filters.
+
+    ``extra`` layers (e.g. monitoring's plan-to-actual lines) are drawn on top.
+    """
     scale = CapitalScale(*view.capital_range)
     large = title is not None
     # The chosen zone's view is part of the base map: a new zone rebuilds the map where it
@@ -101,7 +108,7 @@ def draw_map(
         key=MAP_KEY,
         height=height,
         use_container_width=True,
-        feature_group_to_add=layers,
+        feature_group_to_add=[*layers, *extra],
         layer_control=mapview.layer_control(),
         returned_objects=["last_object_clicked"],
         on_change=on_click,
