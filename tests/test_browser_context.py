@@ -48,8 +48,15 @@ def _open_at(page: Page, exported: Path, centre: tuple[float, float], zoom: int)
     page.goto(exported.as_uri())
     page.locator("path.zone").first.wait_for(timeout=15_000)
     name = page.evaluate("Object.keys(window).find(k => k.startsWith('map_'))")
-    page.evaluate(f"window[{name!r}].setView([{centre[0]}, {centre[1]}], {zoom})")
-    page.wait_for_timeout(500)
+    page.wait_for_load_state("load")
+    # Not animated, and again until it holds: the page's own first fit may still be on its
+    # way (a zoom animation in a busy headless browser does not end within a fixed wait).
+    for _ in range(20):
+        page.evaluate(f"window[{name!r}].setView([{centre[0]}, {centre[1]}], {zoom}, {{animate: false}})")
+        page.wait_for_timeout(300)
+        if page.evaluate(f"window[{name!r}].getZoom()") == zoom:
+            break
+    assert page.evaluate(f"window[{name!r}].getZoom()") == zoom
 
 
 def _on_screen(page: Page, target: Locator, *, whole: bool) -> bool:
