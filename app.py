@@ -7,7 +7,6 @@ Run with ``streamlit run app.py``. UI only: data work is in ``geo``, map buildin
 from __future__ import annotations
 
 import logging
-import time
 import uuid
 from collections.abc import Callable
 from typing import cast
@@ -29,8 +28,6 @@ from ui.sidebar import render_language, render_sidebar, site_zone_ids
 from ui.tables import data_view, downloads, targets_view, zone_load_view
 from ui.uploads import files_key, plan_from_uploads, render_uploaders, report, uploaded_files
 
-#: Seconds the map's update gets to itself before the rest of the page follows.
-MAP_HEAD_START_S = 0.06
 #: Page CSS: the zone panel's facts table wraps inside its column.
 PAGE_CSS = """
 <style>
@@ -145,14 +142,10 @@ def map_page(plan: Plan, view: View, prepared: PreparedZones, lang: str) -> None
 
 
 def draw_map_with_note(plan: Plan, view: View, prepared: PreparedZones, lang: str) -> None:
-    """The map, a short pause for the browser, then the note under it."""
+    """The map, then the note under it."""
     draw_map(
         plan, view, prepared, lang, on_click=_on_map_click, extra=monitoring.map_layers(plan, view, lang)
     )
-    # A short pause lets the browser draw the map's new layers before the rest of the page
-    # arrives and competes for it (bench/run.py, plan data: a filter change reached the map
-    # in a median 108-130 ms with 60 ms, 131-174 ms with 30 ms).
-    time.sleep(MAP_HEAD_START_S)
     st.caption(text("note.indicative", lang) + " " + text("note.merger", lang))
 
 
