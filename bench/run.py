@@ -93,6 +93,16 @@ def _component_args(at: Any) -> str:
     return found[0]
 
 
+def _phase_widget(at: Any) -> Any:
+    """The phase multiselect: keyed ``phase`` in the baseline, ``_w.phase.<labels>`` in the
+    app (``ui.state.widget_key``: its key follows its labels)."""
+    found = [w for w in at.sidebar.multiselect if str(w.key) == "phase" or str(w.key).startswith("_w.phase.")]
+    if len(found) != 1:
+        keys = [w.key for w in at.sidebar.multiselect]
+        raise RuntimeError(f"expected one phase multiselect, found keys {keys}")
+    return found[0]
+
+
 def rerun_figures(script: Path, folder: Path | None, repeat: int) -> tuple[float, int]:
     """Median Python time of a rerun after a phase change, and bytes sent to the map."""
     import streamlit as st
@@ -107,7 +117,7 @@ def rerun_figures(script: Path, folder: Path | None, repeat: int) -> tuple[float
         times, sizes = [], []
         for i in range(repeat):
             start = time.perf_counter()
-            at.sidebar.multiselect(key="phase").set_value(phases[i % 2]).run()
+            _phase_widget(at).set_value(phases[i % 2]).run()
             times.append(time.perf_counter() - start)
             sizes.append(len(_component_args(at).encode()))
     return statistics.median(times), int(statistics.median(sizes))

@@ -32,8 +32,22 @@ STYLES: dict[str, dict[str, Any]] = {
 CSS_CLASS = "context"
 
 
+#: The context goes to the browser on every rerun with the map: simplified to ~40 m and
+#: written to ~10 m it is half the bytes (221 KB → 110 KB on the plan's page), and still
+#: within two pixels at zoom 13.
+SIMPLIFY_DEG = 0.0004
+CONTEXT_DECIMALS = 4
+
+
+def simplified(context: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``context`` as the web map draws it: lines and shapes simplified (points as they are)."""
+    out = context.copy()
+    out["geometry"] = context.geometry.simplify(SIMPLIFY_DEG, preserve_topology=True)
+    return out
+
+
 def _geometry_json(geometry: shapely.Geometry) -> str:
-    return shapely.to_geojson(shapely.set_precision(geometry, 10.0**-COORD_DECIMALS))
+    return shapely.to_geojson(shapely.set_precision(geometry, 10.0**-CONTEXT_DECIMALS))
 
 
 def _style(row: dict[str, Any]) -> dict[str, Any]:
