@@ -167,6 +167,17 @@ def figures(plan: Plan, view: View, problems: list[Problem] | None, lang: str) -
 
 
 def main() -> None:
+    """Draw the page; on a new visitor's first run, then hand back what ended sessions held
+    (after the page, which it would delay by a garbage collection, ~65 ms)."""
+    new_visitor = not st.session_state.get("_from_url")
+    try:
+        draw_page()
+    finally:
+        if new_visitor:
+            release_ended_sessions()
+
+
+def draw_page() -> None:
     """Draw the page: the sidebar and uploaders first, so no failure below can hide them."""
     st.set_page_config(page_title="Thái Bình CNHT 2016–2025", page_icon="🗺️", layout="wide")
     assets.use_local_assets()
@@ -177,9 +188,6 @@ def main() -> None:
         st.error(text("error.data", "vi") + " / " + text("error.data", "en"))
         st.code("\n".join(str(p) for p in exc.problems), language=None)
         return
-    if not st.session_state.get("_from_url"):
-        # A new visitor is a good moment to hand back what ended sessions held.
-        release_ended_sessions()
     state.read_query_params(lambda: site_zone_ids(bundled))
     presenting = state.presenting()
     lang = str(state.current("lang")) if presenting else render_language()
