@@ -201,7 +201,6 @@ def draw_page() -> None:
     if not presenting:
         with st.sidebar:
             part("sidebar", lang, render_sidebar, plan, lang)
-        part("as of", lang, monitoring.render_sidebar, lang)
     state.zone_choice(site_zone_ids(plan))
     if ref := st.session_state.pop("_click_failed", None):
         st.error(text("error.part", lang).format(ref=ref), icon="⚠️")

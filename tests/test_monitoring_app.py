@@ -84,7 +84,7 @@ def test_an_editor_records_and_the_record_survives_a_restart_into_the_2024_zone_
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["page"] = "load"
     at.run()
-    at.date_input(key="mon_as_of").set_value(dt.date(2024, 1, 1)).run()
+    at.date_input(key="_w.mon_as_of").set_value(dt.date(2024, 1, 1)).run()
     assert not at.exception, at.exception
     assert "Lưu bản ghi mới" not in _labels(at)  # the restart signed nobody in
     [table] = [d.value for d in at.dataframe if "Vốn đăng ký (tỷ đồng)" in d.value.columns]
