@@ -88,6 +88,18 @@ def capital_range(plan: Plan, policy: str) -> tuple[float, float]:
     return float(positive.min()), float(positive.max())
 
 
+def with_shares(sites: pd.DataFrame, allocation: pd.DataFrame) -> pd.DataFrame:
+    """``sites`` with ``allocated_bn_vnd``: each site's share of its project's capital under
+    the allocation's policy, i.e. what its zone carries from it (an area's symbol sums these,
+    as the area's label does)."""
+    shares = allocation[["project_id", "zone_id", "site_order", "capital_bn_vnd"]].rename(
+        columns={"capital_bn_vnd": "allocated_bn_vnd"}
+    )
+    out = sites.merge(shares, on=["project_id", "zone_id", "site_order"], how="left")
+    out["allocated_bn_vnd"] = out["allocated_bn_vnd"].fillna(0.0)
+    return out
+
+
 def build_view(plan: Plan, filters: Filters, scale_range: tuple[float, float] | None = None) -> View:
     """Projects, allocation, zone load and sites (with their project's text) for ``filters``.
 
@@ -99,5 +111,5 @@ def build_view(plan: Plan, filters: Filters, scale_range: tuple[float, float] | 
     sites = filtered_sites(plan, projects).merge(
         projects[["project_id", *SITE_TEXT_COLUMNS]], on="project_id"
     )
-    sites = gpd.GeoDataFrame(sites, geometry="geometry", crs=settings.CRS)
+    sites = gpd.GeoDataFrame(with_shares(sites, allocation), geometry="geometry", crs=settings.CRS)
     return View(projects, allocation, load, sites, scale_range or capital_range(plan, filters.policy))

@@ -251,6 +251,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "place.thai_binh_city": "TP Thái Bình",
         "place.coast": "bờ biển",
         "col.km_to": "km đường thẳng tới {place}",
+        # an area symbol's project: its share under the policy, of its whole capital
+        "area.share_of": "{share} (phần được phân bổ, trên tổng {whole})",
         # Paper: printed maps, zone sheets and the briefing pack (paper/, ui/paper.py).
         "paper.made": "Lập ngày {date}",
         "paper.north": "B",
@@ -581,6 +583,8 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "place.thai_binh_city": "Thái Bình city",
         "place.coast": "coast",
         "col.km_to": "straight-line km to {place}",
+        # an area symbol's project: its share under the policy, of its whole capital
+        "area.share_of": "{share} (allocated share of {whole})",
         # Paper: printed maps, zone sheets and the briefing pack (paper/, ui/paper.py).
         "paper.made": "Made on {date}",
         "paper.north": "N",

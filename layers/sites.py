@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import folium
 import geopandas as gpd
 import shapely
@@ -63,6 +65,15 @@ def site_properties(row: Row, zone_names: dict[str, str], lang: str) -> dict[str
     }
 
 
+def _allocated(row: dict[str, Any], lang: str) -> str:
+    """A project's capital in an area: its allocated share, and its whole when that differs."""
+    share = float(row["allocated_bn_vnd"])
+    whole = float(row["capital_bn_vnd"])
+    if abs(share - whole) < 1e-9:
+        return capital(share, lang)
+    return text("area.share_of", lang).format(share=capital(share, lang), whole=capital(whole, lang))
+
+
 def area_groups(
     sites: gpd.GeoDataFrame,
     zone_names: dict[str, str],
@@ -78,8 +89,9 @@ def area_groups(
     for zone_id, rows in sites.groupby("zone_id", sort=True):
         if zone_id not in points:
             continue
-        rows = rows.sort_values(["capital_bn_vnd", "project_id"], ascending=[False, True])
-        total = float(rows["capital_bn_vnd"].sum())
+        rows = rows.sort_values(["allocated_bn_vnd", "project_id"], ascending=[False, True])
+        # What the area carries under the policy: the same figure as the area's label.
+        total = float(rows["allocated_bn_vnd"].sum())
         count = len(rows)
         heading = (
             f"<b>{esc(zone_names.get(str(zone_id), str(zone_id)))}</b><br>"
@@ -87,7 +99,7 @@ def area_groups(
         )
         items = "".join(
             f'<li class="project-{esc(r["project_id"])}">{esc(local_name(r, lang))} · '
-            f"{esc(capital(float(r['capital_bn_vnd']), lang))}</li>"
+            f"{esc(_allocated(r, lang))}</li>"
             for r in records(rows)
         )
         classes = " ".join(f"project-{esc(p)}" for p in rows["project_id"])

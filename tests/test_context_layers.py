@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import cli
@@ -12,7 +13,7 @@ from geo.context import read_context
 from geo.join import allocate
 from geo.load import Plan
 from geo.stats import filter_projects, zone_load
-from geo.view import filtered_sites
+from geo.view import filtered_sites, with_shares
 from layers import assets, mapview
 from layers.context import stated_radius_km
 from layers.style import CapitalScale
@@ -22,8 +23,9 @@ from tests.conftest import unescape_js
 def _render(plan: Plan, lang: str) -> str:
     assets.use_local_assets()
     projects = filter_projects(plan.projects)
-    load = zone_load(allocate(projects, "split"), plan.zones, plan_total=plan.total_capital)
-    sites = filtered_sites(plan, projects)
+    allocation = allocate(projects, "split")
+    load = zone_load(allocation, plan.zones, plan_total=plan.total_capital)
+    sites = with_shares(filtered_sites(plan, projects), allocation)
     m = mapview.full_map(plan.zones, load, sites, CapitalScale(90, 24_180), lang, context=read_context())
     return unescape_js(m.get_root().render())
 
@@ -86,6 +88,10 @@ def _groups(page: str) -> list[dict[str, object]]:
     return list(payload["items"])
 
 
+def plan_load(plan: Plan) -> pd.DataFrame:
+    return zone_load(allocate(plan.projects, "split"), plan.zones, plan_total=plan.total_capital)
+
+
 def test_projects_with_no_named_site_are_in_their_area_s_symbol(plan: Plan, page_vi: str) -> None:
     groups = {str(g["className"]).split()[-1]: g for g in _groups(page_vi)}
     assert set(groups) == {"zone-group-ccn-cac-huyen", "zone-group-kkt-ven-bien"}
@@ -95,10 +101,15 @@ def test_projects_with_no_named_site_are_in_their_area_s_symbol(plan: Plan, page
         assert group["html"] == f"<span>{len(expected)}</span>"
         for project_id in expected["project_id"]:
             assert f"project-{project_id}" in str(group["className"])
-    # 7 projects, 650 + 250 + 1,080 + 90 + 180 + 1,500 + 150 = 3,900 bn VND, in Vietnamese format.
-    assert "7 dự án chưa xác định địa điểm · 3.900 tỷ đồng" in str(
-        groups["zone-group-ccn-cac-huyen"]["tooltip"]
-    )
+    # 7 projects, 650 + 250 + 1,080 + 90 + 180 + 1,500 + 150 = 3,900 bn VND in all; split
+    # between their sites, the clusters carry 2,625: the figure the area's label shows.
+    load = plan_load(plan).set_index("zone_id")["capital_bn_vnd"]
+    assert load["ccn-cac-huyen"] == 2625
+    tooltip = str(groups["zone-group-ccn-cac-huyen"]["tooltip"])
+    assert "7 dự án chưa xác định địa điểm · 2.625 tỷ đồng" in tooltip
+    # A project shared with a park shows its share of its whole: 650 split between two sites.
+    popup = str(groups["zone-group-ccn-cac-huyen"]["popup"])
+    assert "325 tỷ đồng (phần được phân bổ, trên tổng 650 tỷ đồng)" in popup
     # No site of theirs is drawn as a point of its own.
     assert "placement-area" not in page_vi
 
@@ -106,14 +117,19 @@ def test_projects_with_no_named_site_are_in_their_area_s_symbol(plan: Plan, page
 def test_area_symbols_follow_the_filters(plan: Plan) -> None:
     assets.use_local_assets()
     projects = filter_projects(plan.projects, sectors=["mechanical"])
-    load = zone_load(allocate(projects, "split"), plan.zones, plan_total=plan.total_capital)
-    sites = filtered_sites(plan, projects)
+    allocation = allocate(projects, "split")
+    load = zone_load(allocation, plan.zones, plan_total=plan.total_capital)
+    sites = with_shares(filtered_sites(plan, projects), allocation)
     m = mapview.full_map(plan.zones, load, sites, CapitalScale(90, 24_180), "en")
     groups = {str(g["className"]).split()[-1]: g for g in _groups(unescape_js(m.get_root().render()))}
-    # Mechanical: two projects in the clusters (650 + 250), two on the coast (300 + 600).
+    # Mechanical: two projects in the clusters (650 and 250, each split with a park: 325 +
+    # 125), two on the coast; each symbol says what its area's label says.
     assert groups["zone-group-ccn-cac-huyen"]["html"] == "<span>2</span>"
-    assert "2 projects, site not specified · 900 bn VND" in str(groups["zone-group-ccn-cac-huyen"]["tooltip"])
-    assert "2 projects, site not specified · 900 bn VND" in str(groups["zone-group-kkt-ven-bien"]["tooltip"])
+    assert "2 projects, site not specified · 450 bn VND" in str(groups["zone-group-ccn-cac-huyen"]["tooltip"])
+    carried = load.set_index("zone_id")["capital_bn_vnd"]
+    assert carried["ccn-cac-huyen"] == 450
+    coast = f"2 projects, site not specified · {carried['kkt-ven-bien']:,.0f} bn VND"
+    assert coast in str(groups["zone-group-kkt-ven-bien"]["tooltip"])
 
 
 def test_halo_radius_is_the_stated_one_or_none() -> None:

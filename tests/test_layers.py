@@ -16,7 +16,7 @@ from geo import settings
 from geo.join import allocate
 from geo.load import Plan
 from geo.stats import filter_projects, zone_load
-from geo.view import filtered_sites
+from geo.view import filtered_sites, with_shares
 from layers import assets, i18n, mapview
 from layers.elements import DrawLayer, to_json
 from layers.prepared import encoded_geometry
@@ -28,8 +28,9 @@ def _render(plan: Plan, lang: str = "vi", zones: gpd.GeoDataFrame | None = None,
     assets.use_local_assets()
     zones = plan.zones if zones is None else zones
     projects = filter_projects(plan.projects, **filters)
-    load = zone_load(allocate(projects, "split"), zones, plan_total=plan.total_capital)
-    sites = filtered_sites(plan, projects)
+    allocation = allocate(projects, "split")
+    load = zone_load(allocation, zones, plan_total=plan.total_capital)
+    sites = with_shares(filtered_sites(plan, projects), allocation)
     m = mapview.full_map(zones, load, sites, CapitalScale(90, 24_180), lang)
     return unescape_js(m.get_root().render())
 
