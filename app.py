@@ -26,7 +26,14 @@ from ui.mapping import MAP_KEY, draw_map, headline, zone_at, zone_panel
 from ui.present import render_present
 from ui.sidebar import render_language, render_sidebar, site_zone_ids
 from ui.tables import data_view, downloads, targets_view, zone_load_view
-from ui.uploads import files_key, plan_from_uploads, render_uploaders, report, uploaded_files
+from ui.uploads import (
+    files_key,
+    own_context_status,
+    plan_from_uploads,
+    render_uploaders,
+    report,
+    uploaded_files,
+)
 
 #: Page CSS: the zone panel's facts table wraps inside its column.
 PAGE_CSS = """
@@ -193,6 +200,8 @@ def draw_page() -> None:
     lang = str(state.current("lang")) if presenting else render_language()
     if not presenting:
         render_uploaders(lang)
+        with st.sidebar:
+            part("own context", lang, own_context_status, lang)
     try:
         plan, plan_key, problems = session_plan()
     except Exception:  # files we could not use must not lock the user out

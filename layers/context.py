@@ -103,6 +103,28 @@ def context_layer(context: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
     return group
 
 
+OWN_STYLE: dict[str, Any] = {
+    "color": "#7b3294",
+    "weight": 1.6,
+    "opacity": 0.9,
+    "fillColor": "#7b3294",
+    "fillOpacity": 0.08,
+    "radius": 4,
+}
+
+
+def own_context_layer(title: str, features: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
+    """The user's own context layer, under the zones, named in the layer control by its file
+    name (escaped); a feature's name shows on hover where no zone lies over it."""
+    name = text("layer.own_context", lang).format(name=esc(title))
+    group = folium.FeatureGroup(name=name, control=True, show=True)
+    style = {**OWN_STYLE, "className": "own-context"}
+    props = [{"style": style, **({"tooltip": esc(label)} if label else {})} for label in features["label"]]
+    geometries = [_geometry_json(g) for g in features.geometry]
+    draw_features(geometries, props, sticky=True).add_to(group)
+    return group
+
+
 def tile_note(lang: str) -> DrawLayer:
     """A note on the map, in ``lang``, shown when an online basemap's tiles fail or do not
     arrive within 5 s (``tileNote`` in ``static/js/map.js``)."""

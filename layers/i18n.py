@@ -253,6 +253,13 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "col.km_to": "km đường thẳng tới {place}",
         # an area symbol's project: its share under the policy, of its whole capital
         "area.share_of": "{share} (phần được phân bổ, trên tổng {whole})",
+        # the user's own context layer (issue 12, item 5)
+        "layer.own_context": "Lớp của bạn: {name}",
+        "upload.context": (
+            "Lớp bối cảnh của bạn (đường, bản đồ quy hoạch, thửa đất…: GeoJSON, GPKG, FGB, shapefile nén zip)"
+        ),
+        "upload.context_used": "Đã vẽ {count} đối tượng của {name} dưới các khu.",
+        "upload.context_problems": "Không vẽ được lớp {name}:",
         # Paper: printed maps, zone sheets and the briefing pack (paper/, ui/paper.py).
         "paper.made": "Lập ngày {date}",
         "paper.north": "B",
@@ -585,6 +592,13 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "col.km_to": "straight-line km to {place}",
         # an area symbol's project: its share under the policy, of its whole capital
         "area.share_of": "{share} (allocated share of {whole})",
+        # the user's own context layer (issue 12, item 5)
+        "layer.own_context": "Your layer: {name}",
+        "upload.context": (
+            "Your own context layer (roads, a planning map, parcels…: GeoJSON, GPKG, FGB, zipped shapefile)"
+        ),
+        "upload.context_used": "{count} features of {name} drawn under the zones.",
+        "upload.context_problems": "The layer {name} could not be drawn:",
         # Paper: printed maps, zone sheets and the briefing pack (paper/, ui/paper.py).
         "paper.made": "Made on {date}",
         "paper.north": "N",

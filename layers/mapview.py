@@ -10,10 +10,11 @@ import folium.plugins
 import geopandas as gpd
 import pandas as pd
 
+from geo.owncontext import OwnContext
 from geo.view import Filters, View
 from layers.assets import use_local_assets
 from layers.basemap import basemap_layer, tile_layers
-from layers.context import context_layer, tile_note, uncertainty_halos
+from layers.context import context_layer, own_context_layer, tile_note, uncertainty_halos
 from layers.fastsites import COMPACT_ABOVE, compact_sites_layer
 from layers.i18n import text
 from layers.legend import TitleBox, add_legend
@@ -37,13 +38,15 @@ def base_map(
     view: tuple[tuple[float, float], int] | None = None,
     prepared: PreparedZones | None = None,
     context: gpd.GeoDataFrame | None = None,
+    own: OwnContext | None = None,
 ) -> folium.Map:
     """The map with its offline basemap, hidden online tiles, controls and legend.
 
     ``title`` (title, subtitle) puts a title box on the map; ``large`` sets large type;
     ``view`` (centre, zoom) opens the map there instead of on the whole province;
     ``prepared`` (:func:`layers.prepared.prepare_zones` of ``zones``) saves preparing them again;
-    ``context`` (``geo.context.read_context()``) draws rivers, coast and places under the zones.
+    ``context`` (``geo.context.read_context()``) draws rivers, coast and places under the zones;
+    ``own`` (the user's own context layer) is drawn over that, still under the zones.
     """
     prepared = prepared or prepare_zones(zones)
     west, south, east, north = prepared.bounds
@@ -60,6 +63,8 @@ def base_map(
     basemap_layer(zones, lang, prepared).add_to(m)
     if context is not None:
         context_layer(context, lang).add_to(m)
+    if own is not None:
+        own_context_layer(own.title, own.features, lang).add_to(m)
     uncertainty_halos(zones).add_to(m)
     tile_note(lang).add_to(m)
     for layer in tile_layers(lang):
@@ -147,6 +152,7 @@ def full_map(
     *,
     title: tuple[str, str] | None = None,
     context: gpd.GeoDataFrame | None = None,
+    own: OwnContext | None = None,
 ) -> folium.Map:
     """One map of the view with every layer and a layer control."""
     prepared = prepare_zones(zones)

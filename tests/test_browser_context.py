@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Route
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 import cli
 from tests.test_browser import ARTIFACTS
@@ -112,3 +112,20 @@ def test_ticking_openstreetmap_offline_shows_a_note_within_5_s(tab: Page, export
     # Unticking it takes the note away.
     page.get_by_text("OpenStreetMap (cần Internet)").click()
     assert page.locator(".tile-note").count() == 0
+
+
+def test_an_uploaded_context_layer_is_drawn_under_the_zones(page: Page, server: str, tmp_path: Path) -> None:
+    from tests.test_browser import MAP_FRAME, _open
+    from tests.test_own_context import ROADS
+
+    roads = tmp_path / "đường.geojson"
+    roads.write_bytes(ROADS)
+    _open(page, server)
+    page.get_by_text("Dữ liệu của bạn").first.click()
+    page.get_by_test_id("stFileUploaderDropzoneInput").nth(3).set_input_files(str(roads))
+    page.get_by_text("Đã vẽ 3 đối tượng của").wait_for(timeout=30_000)
+    frame = page.frame_locator(MAP_FRAME).last
+    expect(frame.locator("path.own-context")).to_have_count(3, timeout=20_000)
+    assert "Lớp của bạn: đường.geojson" in (frame.locator(".leaflet-control-layers").text_content() or "")
+    assert page.evaluate("window.__pwned") is None
+    assert page.blocked == []  # type: ignore[attr-defined]

@@ -26,6 +26,7 @@ from ui import paper
 from ui.context import cached_context
 from ui.plain import capped, facts, heading
 from ui.state import current, filters, rate
+from ui.uploads import own_context
 
 MAP_KEY = "map"
 #: How far (m) a click outside every zone may be and still pick the nearest one.
@@ -97,6 +98,7 @@ def draw_map(
         view=focus,
         prepared=prepared,
         context=cached_context(),
+        own=own_context()[0],
     )
     layers = mapview.dynamic_layers(plan.zones, view.load, view.sites, scale, lang, prepared)
     if len(view.sites) > GROUP_ABOVE:

@@ -10,11 +10,15 @@ import streamlit as st
 from geo.errors import Problem
 from geo.load import Plan
 from geo.overrides import UPLOAD_SUFFIXES, load_uploads
+from geo.owncontext import CONTEXT_SUFFIXES, OwnContext, read_own_context
 from layers.i18n import text
 
 KINDS: Final[tuple[str, ...]] = ("zones", "sites", "projects")
 #: Where the session keeps the plan made from its files: ``(files key, plan, problems)``.
 UPLOAD_STATE: Final[str] = "_upload_plan"
+#: The uploader of the user's own context layer, and where its reading is kept.
+CONTEXT_UPLOAD: Final[str] = "upload_context"
+CONTEXT_STATE: Final[str] = "_own_context"
 
 
 def uploaded_files() -> dict[str, tuple[str, bytes]]:
@@ -65,6 +69,9 @@ def render_uploaders(lang: str) -> None:
                 type=[s.lstrip(".") for s in UPLOAD_SUFFIXES[kind]],
                 key=f"upload_{kind}",
             )
+        st.file_uploader(
+            text("upload.context", lang), type=[s.lstrip(".") for s in CONTEXT_SUFFIXES], key=CONTEXT_UPLOAD
+        )
 
 
 def report(plan: Plan, problems: list[Problem], lang: str) -> None:
@@ -82,4 +89,43 @@ def report(plan: Plan, problems: list[Problem], lang: str) -> None:
 
 def _plain(problem: Problem, lang: str) -> str:
     # Markdown would read a file's own text as formatting (or a link): show it as code.
-    return "`" + problem.text(lang).replace("`", "'") + "`"
+    return _code(problem.text(lang))
+
+
+def context_file() -> tuple[str, bytes] | None:
+    """The file now in the context uploader, as ``(name, content)``."""
+    upload = st.session_state.get(CONTEXT_UPLOAD)
+    return None if upload is None else (upload.name, upload.getvalue())
+
+
+def own_context() -> tuple[OwnContext | None, list[Problem]]:
+    """The user's own context layer, read once per file and kept in the session (or none)."""
+    upload = context_file()
+    if upload is None:
+        st.session_state.pop(CONTEXT_STATE, None)
+        return None, []
+    key = files_key({"context": upload})
+    kept = st.session_state.get(CONTEXT_STATE)
+    if kept is None or kept[0] != key:
+        st.session_state.pop(CONTEXT_STATE, None)
+        kept = (key, *read_own_context(*upload))
+        st.session_state[CONTEXT_STATE] = kept
+    return kept[1], kept[2]
+
+
+def own_context_status(lang: str) -> None:
+    """Under the uploaders: what was drawn from the user's context file, or why not."""
+    upload = context_file()
+    if upload is None:
+        return
+    own, problems = own_context()
+    name = _code(upload[0])
+    if problems:
+        lines = "\n".join(f"- {_plain(p, lang)}" for p in problems)
+        st.error(text("upload.context_problems", lang).format(name=name) + "\n\n" + lines)
+    elif own is not None:
+        st.caption(text("upload.context_used", lang).format(count=len(own.features), name=name))
+
+
+def _code(value: str) -> str:
+    return "`" + value.replace("`", "'") + "`"
