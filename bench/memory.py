@@ -24,8 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.browser import APP, served  # noqa: E402
+from bench.browser import CHROMIUM_FLAGS as FLAGS  # noqa: E402
 from bench.generate import write  # noqa: E402
-from bench.run import APP, FLAGS, served  # noqa: E402
 
 USING = "Đang dùng tệp của bạn"
 

@@ -39,7 +39,7 @@ MAP_FRAME_TITLE = "streamlit_folium.st_folium"
 OBSERVER = (Path(__file__).parent / "observe.js").read_text(encoding="utf-8")
 
 
-def median_time(action: Callable[[], None], repeat: int) -> float:
+def median_time(action: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -241,7 +241,8 @@ def browser_figures(
             page.goto(f"{url}/?lang=en")
             started = float(page.evaluate("() => performance.timeOrigin"))
             loads.append(_timing(*_settled(page, quiet, timeout), started))
-        first, repeated = [], []
+        first: list[Timing] = []
+        repeated: list[Timing] = []
         for actions, into in ((ACTIONS, first), (_undo(ACTIONS), repeated)):
             for action in actions:
                 pressed = _act(page, *action)
@@ -290,7 +291,7 @@ def main() -> None:
     if not args.quick:
         write(work / "100k", 1_000, 100_000)
         sets.append(("national 100,000 sites", work / "100k"))
-    rows: list[tuple[str, str, float, float | None, str]] = []
+    rows: list[tuple[str, str, float | None, float | None, str]] = []
     for label, folder in sets:
         counts = site_counts(folder)
         ours, naive = pipeline_seconds(folder, repeat if folder is None else 1)

@@ -20,7 +20,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import APP, FLAGS, served  # noqa: E402
+from bench.browser import APP, served  # noqa: E402
+from bench.browser import CHROMIUM_FLAGS as FLAGS  # noqa: E402
 
 PHASES = ["2016.2020", "2021.2025"]
 #: The headline capital each phase shows, to know a session's rerun has landed.
