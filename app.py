@@ -7,6 +7,7 @@ Run with ``streamlit run app.py``. UI only: data work is in ``geo``, map buildin
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections.abc import Callable
 from typing import cast
@@ -21,7 +22,7 @@ from layers.i18n import text
 from layers.prepared import PreparedZones, prepare_zones
 from ui import monitoring, state
 from ui.cache import SizedCache
-from ui.housekeeping import release_ended_sessions
+from ui.housekeeping import release_ended_sessions, start_housekeeper
 from ui.mapping import MAP_KEY, draw_map, headline, zone_at, zone_panel
 from ui.present import render_present
 from ui.sidebar import render_language, render_sidebar, site_zone_ids
@@ -64,6 +65,12 @@ SESSION_CACHE_BYTES = 64 * 2**20
 def cached_plan() -> Plan:
     """The bundled plan, validated and joined once per server."""
     return load_plan()
+
+
+@st.cache_resource(show_spinner=False)
+def housekeeper() -> threading.Thread:
+    """The server's one housekeeping thread (ended sessions' memory handed back)."""
+    return start_housekeeper()
 
 
 @st.cache_resource(show_spinner=False)
@@ -177,6 +184,7 @@ def main() -> None:
     """Draw the page; on a new visitor's first run, then hand back what ended sessions held
     (after the page, which it would delay by a garbage collection, ~65 ms)."""
     new_visitor = not st.session_state.get("_from_url")
+    housekeeper()
     try:
         draw_page()
     finally:

@@ -16,31 +16,63 @@ import contextlib
 import ctypes
 import gc
 import logging
+import threading
+import time
 
 from streamlit import runtime
 
 LOG = logging.getLogger(__name__)
 
 
-def release_ended_sessions() -> int:
-    """Reap expired sessions, drop their uploaded files, trim the heap; return files dropped."""
+#: How often the housekeeper looks for sessions that ended (a closed tab's session is kept
+#: ``server.disconnectedSessionTTL`` = 20 s for a reconnect first).
+INTERVAL_S = 10.0
+
+
+def release_ended_sessions(*, always_collect: bool = True) -> int:
+    """Reap expired sessions, drop their uploaded files, trim the heap; return files dropped.
+
+    With ``always_collect=False`` the heap is collected and trimmed only when a session or
+    a file went (a collection costs ~65 ms of the interpreter's time).
+    """
     dropped = 0
+    reaped = 0
     with contextlib.suppress(AttributeError, RuntimeError):
         server = runtime.get_instance()
         manager = server._session_mgr  # no public way to list stored sessions
         storage = getattr(manager, "_session_storage", None)
         cache = getattr(storage, "_cache", None)
         if cache is not None and hasattr(cache, "expire"):
+            before = len(cache)
             cache.expire()
+            reaped = before - len(cache)
         alive = {info.session.id for info in manager.list_sessions()}
         files = server.uploaded_file_mgr
         stored = getattr(files, "file_storage", {})
         for session_id in [s for s in list(stored) if s not in alive]:
             dropped += len(stored.get(session_id, {}))
             files.remove_session_files(session_id)
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    if always_collect or dropped or reaped:
+        gc.collect()
+        with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
     if dropped:
         LOG.info("dropped %d uploaded files of ended sessions", dropped)
     return dropped
+
+
+def start_housekeeper(interval_s: float = INTERVAL_S) -> threading.Thread:
+    """A daemon thread that hands back ended sessions' memory every ``interval_s`` seconds,
+    so a server's memory falls back after its visitors leave, not at the next visit."""
+
+    def loop() -> None:
+        while True:
+            time.sleep(interval_s)
+            try:
+                release_ended_sessions(always_collect=False)
+            except Exception:  # a background chore: log it, never stop the server
+                LOG.exception("housekeeping failed")
+
+    thread = threading.Thread(target=loop, name="housekeeper", daemon=True)
+    thread.start()
+    return thread
