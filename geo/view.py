@@ -92,11 +92,13 @@ def with_shares(sites: pd.DataFrame, allocation: pd.DataFrame) -> pd.DataFrame:
     """``sites`` with ``allocated_bn_vnd``: each site's share of its project's capital under
     the allocation's policy, i.e. what its zone carries from it (an area's symbol sums these,
     as the area's label does)."""
-    shares = allocation[["project_id", "zone_id", "site_order", "capital_bn_vnd"]].rename(
-        columns={"capital_bn_vnd": "allocated_bn_vnd"}
-    )
-    out = sites.merge(shares, on=["project_id", "zone_id", "site_order"], how="left")
-    out["allocated_bn_vnd"] = out["allocated_bn_vnd"].fillna(0.0)
+    # A zone is named at most once per project (validated), so project and zone find the row.
+    shares = allocation.groupby(["project_id", "zone_id"], as_index=False)["capital_bn_vnd"].sum()
+    shares = shares.rename(columns={"capital_bn_vnd": "allocated_bn_vnd"})
+    out = sites.merge(shares, on=["project_id", "zone_id"], how="left")
+    # Several sites of a project in one zone share what the zone carries from it.
+    together = out.groupby(["project_id", "zone_id"])["project_id"].transform("size")
+    out["allocated_bn_vnd"] = out["allocated_bn_vnd"].fillna(0.0) / together
     return out
 
 

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,8 +11,7 @@ import pandas as pd
 import shapely
 
 from bench import generate
-from bench.browser import free_port
-from geo import settings
+from bench.browser import APP, served
 
 #: Text that would be a link, a remote image or HTML if any page parsed it; port 9 is
 #: "discard", so nothing answers even if a request did leave.
@@ -78,26 +72,5 @@ def write_national(folder: Path, *, zones: int = 100, sites: int = 2_000) -> Pat
 @contextmanager
 def serving(folder: Path) -> Iterator[str]:
     """``serve.py`` on a free port with ``PLAN_DATA_DIR`` set to ``folder``; yields its URL."""
-    port = free_port()
-    command = [sys.executable, str(settings.ROOT / "serve.py"), "--server.port", str(port)]
-    command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", settings.DATA_DIR_ENV: str(folder)}
-    process = subprocess.Popen(
-        command, cwd=settings.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("streamlit did not start") from None
-                time.sleep(0.3)
+    with served(APP, folder) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)

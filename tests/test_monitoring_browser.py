@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from bench.browser import free_port
-from geo import settings
+from bench.browser import APP, served
 from geo.load import load_plan
 from geo.monitoring import records
 from geo.monitoring.store import open_store
@@ -69,29 +63,9 @@ def _seed(home: Path) -> None:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("monitoring-browser")
     _seed(home)
-    port = free_port()
-    command = [sys.executable, str(settings.ROOT / "serve.py")]
-    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "MONITORING_HOME": str(home)}
-    env.pop("DATABASE_URL", None)
-    process = subprocess.Popen(
-        command, cwd=settings.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError("streamlit did not start") from None
-            time.sleep(0.3)
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    # DATABASE_URL is already out of the environment (the monitoring_home fixture).
+    with served(APP, env={"MONITORING_HOME": str(home)}) as url:
+        yield url
 
 
 @pytest.fixture
