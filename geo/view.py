@@ -93,8 +93,12 @@ def with_shares(sites: pd.DataFrame, allocation: pd.DataFrame) -> pd.DataFrame:
     the allocation's policy, i.e. what its zone carries from it (an area's symbol sums these,
     as the area's label does)."""
     # A zone is named at most once per project (validated), so project and zone find the row.
-    shares = allocation.groupby(["project_id", "zone_id"], as_index=False)["capital_bn_vnd"].sum()
-    shares = shares.rename(columns={"capital_bn_vnd": "allocated_bn_vnd"})
+    shares = (
+        allocation.groupby(["project_id", "zone_id"])["capital_bn_vnd"]
+        .sum()
+        .rename("allocated_bn_vnd")
+        .reset_index()
+    )
     out = sites.merge(shares, on=["project_id", "zone_id"], how="left")
     # Several sites of a project in one zone share what the zone carries from it.
     together = out.groupby(["project_id", "zone_id"])["project_id"].transform("size")
