@@ -85,6 +85,8 @@ def capital_range(plan: Plan, policy: str) -> tuple[float, float]:
     allocation = allocate(plan.projects, policy)
     per_zone = allocation[allocation["share"] > 0].groupby("zone_id")["capital_bn_vnd"].sum()
     positive = per_zone[per_zone > 0]
+    if positive.empty:  # a list with no capital anywhere (an upload that left no project)
+        return 0.0, 0.0
     return float(positive.min()), float(positive.max())
 
 

@@ -43,8 +43,9 @@ class CapitalScale:
     """
 
     def __init__(self, low: float, high: float) -> None:
-        self.low = max(low, 1.0)
-        self.high = max(high, self.low * 10)
+        # No capital at all (0, 0) still gets a scale: nothing is coloured by it.
+        self.low = low if math.isfinite(low) and low > 1.0 else 1.0
+        self.high = high if math.isfinite(high) and high > self.low * 10 else self.low * 10
         self._map = cm.LinearColormap(CAPITAL_COLOURS, vmin=math.log10(self.low), vmax=math.log10(self.high))
 
     def colour(self, value: float) -> str:

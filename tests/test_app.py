@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -142,3 +143,26 @@ def test_no_match_says_so() -> None:
     choice(at.sidebar.text_input, "search").input("xyz không có").run()
     assert _metrics(at)["Dự án hiển thị"] == "0 / 22"
     assert at.warning[0].value == "Không có dự án nào phù hợp bộ lọc."
+
+
+@pytest.mark.parametrize("page", ["map", "load", "targets", "data"])
+def test_files_that_leave_no_project_still_give_every_page(
+    page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A national data set laid over Thái Bình: every zone is outside the province, so no
+    # site and no project is left; the figures are 0 and nothing divides by the plan's total.
+    from bench.generate import write
+    from ui import uploads
+
+    write(tmp_path, 20, 60)
+    names = {"zones": "zones.geojson", "sites": "sites.geojson", "projects": "projects.csv"}
+    files = {kind: (name, (tmp_path / name).read_bytes()) for kind, name in names.items()}
+    monkeypatch.setattr(uploads, "uploaded_files", lambda: files)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = page
+    at.run()
+    assert not at.exception, at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1, errors  # the upload's problems, and no failed part
+    assert errors[0].split(" ")[1:3] == ["lỗi", "trong"]
+    assert _metrics(at)["Dự án hiển thị"] == "0 / 0"

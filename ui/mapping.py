@@ -52,6 +52,11 @@ def zone_at(plan: Plan, lat: float, lng: float) -> str:
     return str(hits.loc[areas.idxmin(), "zone_id"])
 
 
+def share_of_plan(value: float, plan: Plan, lang: str) -> str:
+    """``value`` as a percentage of the plan's capital; a dash for a plan with none."""
+    return percent(value / plan.total_capital, lang) if plan.total_capital else "—"
+
+
 def headline(plan: Plan, view: View, lang: str) -> None:
     """Projects shown, their capital (and USD) with its share of the plan, zones involved."""
     shown = view.capital
@@ -60,7 +65,7 @@ def headline(plan: Plan, view: View, lang: str) -> None:
     second.metric(
         text("metric.capital", lang),
         capital(shown, lang),
-        text("metric.share", lang).format(share=percent(shown / plan.total_capital, lang)),
+        text("metric.share", lang).format(share=share_of_plan(shown, plan, lang)),
         delta_color="off",
         delta_arrow="off",
         help=usd_millions(shown, rate(), lang),
@@ -137,7 +142,7 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
             text("field.capital_per_ha", lang),
             f"{number(value / area_ha, lang, 2)} {text('unit.per_ha', lang)}",
         ),
-        (text("field.share", lang), percent(value / plan.total_capital, lang)),
+        (text("field.share", lang), share_of_plan(value, plan, lang)),
         (text("field.precision", lang), text(f"precision.{zone['precision']}", lang)),
         (
             text("field.district", lang),
