@@ -1,7 +1,7 @@
 """Memory soak: sessions that each upload a national data set, then close.
 
 ``python bench/memory.py [--sessions 20] [--sites 100000]`` generates the data set with
-``bench/generate.py`` (1,000 zones, ``--sites`` sites, their projects), starts the app,
+``bench/generate.py`` (1,000 zones, ``--sites`` sites, their projects), starts the app on it,
 and lets ``--sessions`` Chromium sessions in turn open the app, upload the three files and
 wait for them to be used, then close. Prints the server's resident memory before, at the
 peak, and ``--settle`` seconds after the last session closed (then once more after one
@@ -112,7 +112,9 @@ def main() -> None:
     try:
         write(folder, 1_000, args.sites)
         files = [folder / "zones.geojson", folder / "sites.geojson", folder / "projects.csv"]
-        with served(APP, None) as url, sync_playwright() as playwright:
+        # The server runs on the national data set (PLAN_DATA_DIR), so that its bounds are
+        # Viet Nam's and each upload of it is used in full, not refused as outside Thái Bình.
+        with served(APP, folder) as url, sync_playwright() as playwright:
             server = server_pid(url)
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
             visit(browser, url, None)  # the bundled plan loaded and cached, as on any server
