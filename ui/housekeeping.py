@@ -43,9 +43,18 @@ def release_ended_sessions(*, always_collect: bool = True) -> int:
         storage = getattr(manager, "_session_storage", None)
         cache = getattr(storage, "_cache", None)
         if cache is not None and hasattr(cache, "expire"):
-            before = len(cache)
-            cache.expire()
-            reaped = before - len(cache)
+            # Expired sessions are dropped, never shut down: shut each down (its uploads go)
+            # and empty its state (its plan and views go even if something still holds it).
+            expired = cache.expire() or []
+            for _key, info in expired:
+                session = getattr(info, "session", None)
+                if session is None:
+                    continue
+                session.shutdown()
+                state = getattr(session, "_session_state", None)
+                if state is not None and hasattr(state, "clear"):
+                    state.clear()
+            reaped = len(expired)
         alive = {info.session.id for info in manager.list_sessions()}
         files = server.uploaded_file_mgr
         stored = getattr(files, "file_storage", {})

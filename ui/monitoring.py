@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar, cast
 
 import folium
 import pandas as pd
@@ -83,14 +83,17 @@ def gate() -> Gate:
     return Gate()
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def known_ids(_plan: Plan, plan_key: int) -> Known:
-    """Projects and zones a record may name, for a plan."""
-    return records.known_from(_plan.projects, _plan.zones)
+KNOWN_KEY = "_mon_known"
 
 
 def _known(plan: Plan) -> Known:
-    return known_ids(plan, id(plan))
+    """Projects and zones a record may name, for this session's plan (worked out once per
+    plan; kept with the plan itself, as an ``id()`` may be reused by a later plan)."""
+    kept = st.session_state.get(KNOWN_KEY)
+    if kept is None or kept[0] is not plan:
+        kept = (plan, records.known_from(plan.projects, plan.zones))
+        st.session_state[KNOWN_KEY] = kept
+    return cast("Known", kept[1])
 
 
 def as_of() -> dt.date:
