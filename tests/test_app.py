@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import settings
+from geo.load import load_plan
 from tests.conftest import unescape_js
 
 APP = str(settings.ROOT / "app.py")
@@ -166,3 +167,36 @@ def test_files_that_leave_no_project_still_give_every_page(
     assert len(errors) == 1, errors  # the upload's problems, and no failed part
     assert errors[0].split(" ")[1:3] == ["lỗi", "trong"]
     assert _metrics(at)["Dự án hiển thị"] == "0 / 0"
+
+
+def _seen(at: AppTest) -> tuple[dict[str, str], list[str], list[str]]:
+    return _metrics(at), _projects_on_map(at), [c.value for c in at.caption if "USD" in c.value]
+
+
+def test_search_capital_range_and_rate_go_into_the_link_and_come_back() -> None:
+    at = _run(lang="en")
+    choice(at.sidebar.text_input, "search").input("Cầu Nghìn").run()
+    choice(at.sidebar.slider, "capital").set_value((300.0, 1_100.0)).run()
+    choice(at.sidebar.number_input, "usd_rate").set_value(25_000.0).run()
+    link = {name: at.query_params[name] for name in ("q", "capital", "rate", "lang")}
+    assert link == {"q": "Cầu Nghìn", "capital": "300-1100", "rate": "25000", "lang": "en"}
+    shown = (_metrics(at), _projects_on_map(at), [c.value for c in at.caption if "USD" in c.value])
+    # The same link in a new browser: the same projects, figures and dollar amounts.
+    again = _run(**link)
+    assert (
+        _metrics(again),
+        _projects_on_map(again),
+        [c.value for c in again.caption if "USD" in c.value],
+    ) == shown
+    projects = load_plan().projects.set_index("project_id")["capital_bn_vnd"]
+    found = _projects_on_map(again)
+    assert {"mechanical-2016-1", "mechanical-2016-2"} <= set(found)
+    assert all(300 <= projects[p] <= 1_100 for p in found)
+    assert choice(again.sidebar.number_input, "usd_rate").value == 25_000.0
+
+
+def test_bad_search_capital_and_rate_in_a_link_are_ignored() -> None:
+    at = _run(capital="900-100", rate="5", q="")
+    assert "capital" not in at.query_params
+    assert "rate" not in at.query_params
+    assert _metrics(at)["Dự án hiển thị"] == "22 / 22"

@@ -23,6 +23,37 @@ DEFAULTS: Final[dict[str, str]] = {
 }
 PAGES: Final[tuple[str, ...]] = ("map", "load", "targets", "data")
 DEFAULT_RATE: Final[float] = 22_300.0
+#: The free-form parts of the view in the URL: ``q`` (search), ``capital`` (``low-high``, bn
+#: VND) and ``rate`` (VND per USD); with the choices above, a link reopens the same view.
+RATE_LIMITS: Final[tuple[float, float]] = (1_000.0, 100_000.0)
+SEARCH_CHARS: Final[int] = 200
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def parse_capital(text: str | None) -> tuple[float, float] | None:
+    """``"5000-12000"`` → ``(5000.0, 12000.0)``; anything else (or low above high) → None."""
+    low_text, _, high_text = (text or "").partition("-")
+    low, high = _number(low_text), _number(high_text)
+    if low is None or high is None or low < 0 or high < low:
+        return None
+    return low, high
+
+
+def parse_rate(text: str | None) -> float | None:
+    """A VND-per-USD rate within :data:`RATE_LIMITS`, or None."""
+    value = _number(text or "")
+    return value if value is not None and RATE_LIMITS[0] <= value <= RATE_LIMITS[1] else None
+
+
+def _plain(value: float) -> str:
+    return f"{value:g}" if value != int(value) else str(int(value))
 
 
 def read_query_params(zone_ids: Callable[[], list[str]]) -> None:
@@ -50,6 +81,9 @@ def read_query_params(zone_ids: Callable[[], list[str]]) -> None:
     for name in VALUE_PARAMS:
         value = params.get(name)
         st.session_state[name] = value if value in allowed[name] else DEFAULTS[name]
+    st.session_state["search"] = (params.get("q") or "")[:SEARCH_CHARS]
+    st.session_state["capital"] = parse_capital(params.get("capital"))
+    st.session_state["usd_rate"] = parse_rate(params.get("rate")) or DEFAULT_RATE
 
 
 def write_query_params() -> None:
@@ -62,6 +96,13 @@ def write_query_params() -> None:
     for name in VALUE_PARAMS:
         if state.get(name) and state[name] != DEFAULTS[name]:
             wanted[name] = state[name]
+    if state.get("search"):
+        wanted["q"] = str(state["search"])
+    if state.get("capital") is not None:
+        low, high = state["capital"]
+        wanted["capital"] = f"{_plain(float(low))}-{_plain(float(high))}"
+    if state.get("usd_rate") and float(state["usd_rate"]) != DEFAULT_RATE:
+        wanted["rate"] = _plain(float(state["usd_rate"]))
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
 
