@@ -43,6 +43,10 @@ table.facts { width: 100%; table-layout: fixed; border-collapse: collapse; font-
 table.facts th { width: 38%; text-align: left; vertical-align: top; font-weight: 600; }
 table.facts th, table.facts td { padding: 4px 6px; border-bottom: 1px solid #e6e6e6;
   overflow-wrap: anywhere; }
+ul.zone-projects { list-style: none; padding: 0; margin: 0 0 0.8rem 0; font-size: 0.9rem; }
+ul.zone-projects li { padding: 4px 0; border-bottom: 1px solid #e6e6e6; overflow-wrap: anywhere; }
+ul.zone-projects .figure { font-weight: 600; white-space: nowrap; margin-right: 0.3rem; }
+ul.zone-projects .detail { display: block; color: #666; font-size: 0.8rem; }
 </style>
 """
 

@@ -255,6 +255,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "area.share_of": "{share} (phần được phân bổ, trên tổng {whole})",
         # the user's own context layer (issue 12, item 5)
         "layer.own_context": "Lớp của bạn: {name}",
+        "panel.list_unit": "Vốn phân bổ cho khu (tỷ đồng) · dự án · ngành · giai đoạn",
         "upload.context": (
             "Lớp bối cảnh của bạn (đường, bản đồ quy hoạch, thửa đất…: GeoJSON, GPKG, FGB, shapefile nén zip)"
         ),
@@ -594,6 +595,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "area.share_of": "{share} (allocated share of {whole})",
         # the user's own context layer (issue 12, item 5)
         "layer.own_context": "Your layer: {name}",
+        "panel.list_unit": "Capital allocated to the zone (bn VND) · project · sector · phase",
         "upload.context": (
             "Your own context layer (roads, a planning map, parcels…: GeoJSON, GPKG, FGB, zipped shapefile)"
         ),

@@ -135,7 +135,9 @@ def test_zone_choice_filters_and_opens_its_panel() -> None:
     assert "<tr><th>Allocated capital</th><td>580 bn VND</td></tr>" in facts
     assert "<th>Shape precision</th><td>indicative (not a surveyed boundary)</td>" in facts
     # The largest first, as a capped list shows them.
-    assert at.dataframe[0].value.iloc[:, -1].tolist() == ["400", "180"]
+    projects = next(body for body in html if 'class="zone-projects"' in body)
+    assert re.findall(r'<span class="figure">([^<]*)</span>', projects) == ["400", "180"]
+    assert "Ceramics &amp; sanitary ware · 2016-2020" in projects or "· 2016-2020</span>" in projects
     assert at.query_params["zone"] == "kcn-tien-hai"
 
 

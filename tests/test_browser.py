@@ -283,3 +283,31 @@ def test_a_surveyed_zone_upload_changes_capital_per_ha(page: Page, server: str, 
     expect(page.get_by_role("cell", name="80.60 bn VND/ha")).to_be_visible(timeout=30_000)
     expect(page.get_by_role("cell", name="surveyed boundary")).to_be_visible()
     expect(page.get_by_role("cell", name="300.0 ha")).to_be_visible()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1440, 900)])
+def test_every_project_s_capital_shows_in_full_in_the_zone_panel(
+    page: Page, server: str, width: int, height: int
+) -> None:
+    from geo.join import allocate
+    from geo.load import load_plan
+
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{server}/?zone=kcn-song-tra&lang=en")
+    listed = page.locator("ul.zone-projects li")
+    listed.first.wait_for(timeout=30_000)
+    plan = load_plan()
+    shares = allocate(plan.projects, "split")
+    expected = shares[shares["zone_id"] == "kcn-song-tra"].sort_values("capital_bn_vnd", ascending=False)
+    figures = listed.locator(".figure")
+    assert figures.all_inner_texts() == [f"{v:,.0f}" for v in expected["capital_bn_vnd"]]
+    column = page.locator("ul.zone-projects").bounding_box()
+    assert column is not None
+    for figure in figures.all():
+        figure.scroll_into_view_if_needed()
+        box = figure.bounding_box()
+        assert box is not None
+        # Whole inside the panel's column, and not cut inside its own box.
+        assert column["x"] <= box["x"]
+        assert box["x"] + box["width"] <= column["x"] + column["width"] + 0.5
+        assert figure.evaluate("(e) => e.scrollWidth <= e.clientWidth + 1 || e.offsetWidth >= e.scrollWidth")

@@ -24,7 +24,7 @@ from layers.prepared import PreparedZones
 from layers.style import CapitalScale
 from ui import paper
 from ui.context import cached_context
-from ui.plain import capped, facts, heading
+from ui.plain import capped, facts, heading, item_list
 from ui.state import current, filters, rate
 from ui.uploads import own_context
 
@@ -168,14 +168,20 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
     names = view.projects.set_index("project_id")["name_en" if lang == "en" else "name_vi"]
     mine = mine.sort_values("capital_bn_vnd", ascending=False)
     shown = capped(mine, lang)
-    table = shown.assign(
-        name=shown["project_id"].map(names),
-        sector=shown["sector"].map(lambda s: text(f"sector.{s}", lang)),
-        capital=shown["capital_bn_vnd"].map(lambda v: number(v, lang)),
-    )[["name", "sector", "phase", "capital"]]
-    table.columns = [text(f"col.{c}", lang) for c in ("name", "sector", "phase", "capital")]
-    # A data grid, not st.table: it shows names as text, never as Markdown.
-    st.dataframe(table, hide_index=True, width="stretch")
+    # A wrapping list, not a data grid: in the panel's narrow column a grid cut the capital
+    # column off at laptop widths (650 showed as "6"). Capital first, in the page's format.
+    st.caption(text("panel.list_unit", lang))
+    item_list(
+        [
+            (
+                number(float(row["capital_bn_vnd"]), lang),
+                str(names.get(row["project_id"], row["project_id"])),
+                text("sector." + str(row["sector"]), lang) + " · " + str(row["phase"]),
+            )
+            for row in shown.to_dict("records")
+        ],
+        "zone-projects",
+    )
     st.markdown(f"**{text('panel.by_sector_phase', lang)}**")
     pivot = mine.pivot_table(
         index="sector", columns="phase", values="capital_bn_vnd", aggfunc="sum", fill_value=0

@@ -51,3 +51,15 @@ def capped(frame: pd.DataFrame, lang: str, limit: int = MAX_ROWS) -> pd.DataFram
         )
     )
     return frame.head(limit)
+
+
+def item_list(items: list[tuple[str, str, str]], css_class: str) -> None:
+    """A list of (figure, title, detail) items, each text escaped here; the figure first and
+    on its own, so a narrow column wraps the title and never cuts the number."""
+    rows = "".join(
+        f'<li><span class="figure">{html.escape(figure)}</span> '
+        f'<span class="title">{html.escape(title)}</span>'
+        f'<span class="detail">{html.escape(detail)}</span></li>'
+        for figure, title, detail in items
+    )
+    st.html(f'<ul class="{html.escape(css_class)}">{rows}</ul>')
