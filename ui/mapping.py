@@ -28,6 +28,8 @@ from ui.plain import capped, facts, heading
 from ui.state import current, filters, rate
 
 MAP_KEY = "map"
+#: Session key: (zone chosen when the map was last drawn, zone the map is centred on).
+FOCUS_KEY = "_map_focus"
 #: How far (m) a click outside every zone may be and still pick the nearest one.
 CLICK_TOLERANCE_M = 500.0
 
@@ -49,6 +51,25 @@ def zone_at(plan: Plan, lat: float, lng: float) -> str:
         return str(zones.loc[distance.idxmin(), "zone_id"])
     areas = hits.to_crs(settings.METRIC_CRS).area
     return str(hits.loc[areas.idxmin(), "zone_id"])
+
+
+def focus_zone(zone_id: str) -> str:
+    """The zone the map opens on: the chosen one, unless it was chosen by a click on the map.
+
+    The map's view is part of its base, so a new view rebuilds the map's frame: a click on
+    the map keeps the view the user is looking at.
+    """
+    seen, focused = st.session_state.get(FOCUS_KEY, (zone_id, zone_id))
+    if seen != zone_id:
+        focused = zone_id
+    st.session_state[FOCUS_KEY] = (zone_id, focused)
+    return str(focused)
+
+
+def keep_view_on_click(zone_id: str) -> None:
+    """Note that ``zone_id`` was chosen on the map: the map keeps its view (no rebuild)."""
+    kept = st.session_state.get(FOCUS_KEY, ("", ""))[1]
+    st.session_state[FOCUS_KEY] = (zone_id, kept)
 
 
 def headline(plan: Plan, view: View, lang: str) -> None:
@@ -87,7 +108,7 @@ def draw_map(
     large = title is not None
     # The chosen zone's view is part of the base map: a new zone rebuilds the map where it
     # should be, which st_folium's own centre and zoom did not always do.
-    focus = mapview.focus(plan.zones, current("zone") or "")
+    focus = mapview.focus(plan.zones, focus_zone(current("zone") or ""))
     base = mapview.base_map(
         plan.zones,
         scale,
