@@ -107,3 +107,32 @@ def test_a_zone_click_selects_it_without_rebuilding_the_map(page: Page, server: 
     page.get_by_role("heading", name="Vùng ven biển (Thái Thụy, Tiền Hải)").wait_for(timeout=20_000)
     expect(page).to_have_url(re.compile("zone=kkt-ven-bien"))
     assert frame.locator("body").evaluate("() => window.__sameMap === true")
+
+
+def test_keyboard_one_tab_stop_arrows_and_enter_select_a_zone(page: Page, server: str) -> None:
+    frame = _open(page, server)
+    container = frame.locator(".leaflet-container")
+    container.focus()
+    # No zone or marker is a Tab stop of its own: Tab leaves the map's data at once.
+    page.keyboard.press("Tab")
+    focused = frame.locator("body").evaluate(
+        "() => { const a = document.activeElement;"
+        " return a.tagName + ' ' + (a.getAttribute('class') || ''); }"
+    )
+    assert not any(word in focused for word in ("zone", "site", "area-group")), focused
+    container.focus()
+    page.keyboard.press("ArrowDown")
+    chosen = frame.locator("path.zone-focus")
+    expect(chosen).to_have_count(1)
+    # The focus ring is drawn: a wider, blue outline.
+    assert chosen.evaluate("(p) => getComputedStyle(p).strokeWidth") == "5px"
+    zone_id = next(
+        c
+        for c in (chosen.get_attribute("class") or "").split()
+        if c.startswith("zone-") and c != "zone-focus"
+    )
+    # Its name shows as when hovered.
+    name = frame.locator(".leaflet-tooltip b").first.inner_text()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(f"zone={zone_id[5:]}"), timeout=20_000)
+    page.get_by_role("heading", name=name).wait_for(timeout=20_000)

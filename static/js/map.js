@@ -55,6 +55,10 @@
         var p = f.properties;
         if (p.tooltip) { l.bindTooltip(p.tooltip, { sticky: !!d.sticky }); }
         if (p.popup) { l.bindPopup(p.popup, { maxWidth: d.popupWidth || 300 }); }
+        /* Leaflet 1.9 makes each shape with a tooltip a Tab stop: the map is one stop
+           (zoneKeys moves between zones), so its shapes are not. */
+        l.on("add", untab);
+        untab.call(l);
         if (d.highlight) {
           l.on("mouseover", function () { l.setStyle(d.highlight); });
           l.on("mouseout", function () { layer.resetStyle(l); });
@@ -63,8 +67,14 @@
     }).addTo(group);
     if (d.fan && map) { fanOut(layer, d.fan, group, map); }
     if (d.ownClicks) { layer.eachLayer(keepClicks); }
+    if (d.keys && map) { zoneKeys(layer, map); }
     if (d.fan && map) { obstacles(map, group, layer); }
   };
+
+  function untab() {
+    var el = this.getElement && this.getElement();
+    if (el) { el.setAttribute("tabindex", "-1"); }
+  }
 
   /* A marker's click opens its popup and stops there: it does not reach streamlit-folium's
      click listener (which would send it to Streamlit, select the zone and rerun the page) nor
@@ -79,6 +89,63 @@
       }
       return this;
     };
+  }
+
+  /* The keyboard: the map is one Tab stop; there the arrow keys move a visible focus from
+     zone to zone (the nearest in that direction) and Enter selects the focused zone as a
+     click does (the click goes to Streamlit through streamlit-folium's listener). +/- zoom
+     as before; Escape drops the focus. Zones drawn again (a filter change) take over. */
+  function zoneKeys(layer, map) {
+    var box = map.getContainer(), zones = [];
+    layer.eachLayer(function (l) { if (l.getBounds) { zones.push(l); } });
+    if (!document.getElementById("tb-focus-css")) {
+      var css = document.createElement("style");
+      css.id = "tb-focus-css";
+      css.textContent = ".leaflet-container:focus-visible { outline: 3px solid #1a73e8; outline-offset: -3px; }" +
+        " path.zone-focus { stroke: #1a73e8 !important; stroke-width: 5px !important; stroke-dasharray: none; }";
+      document.head.appendChild(css);
+    }
+    var focused = null;
+    function show(l) {
+      if (focused && focused.getElement()) { focused.getElement().classList.remove("zone-focus"); }
+      focused = l;
+      if (!l) { return; }
+      l.getElement().classList.add("zone-focus");
+      l.bringToFront();
+      l.openTooltip(l.getCenter());
+      if (!map.getBounds().contains(l.getCenter())) { map.panTo(l.getCenter()); }
+    }
+    function next(dx, dy) {
+      if (!focused) { return zones[0]; }
+      var from = map.latLngToContainerPoint(focused.getCenter()), best = null, bestScore = Infinity;
+      zones.forEach(function (z) {
+        if (z === focused) { return; }
+        var p = map.latLngToContainerPoint(z.getCenter()), vx = p.x - from.x, vy = p.y - from.y;
+        var along = vx * dx + vy * dy;
+        if (along <= 0) { return; }
+        var score = along + 2 * Math.abs(vx * dy - vy * dx);
+        if (score < bestScore) { bestScore = score; best = z; }
+      });
+      return best || focused;
+    }
+    var steps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    if (box._tbKeys) { box.removeEventListener("keydown", box._tbKeys, true); }
+    box._tbKeys = function (e) {
+      if (e.target !== box || e.altKey || e.ctrlKey || e.metaKey) { return; }
+      if (steps[e.key]) {
+        show(next(steps[e.key][0], steps[e.key][1]));
+      } else if (e.key === "Enter" && focused) {
+        focused.fire("click", { latlng: focused.getCenter(), originalEvent: e }, true);
+      } else if (e.key === "Escape" && focused) {
+        focused.closeTooltip();
+        show(null);
+      } else {
+        return;
+      }
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
+    box.addEventListener("keydown", box._tbKeys, true);
   }
 
   /* Markers that share one place (a park's projects, or parks that meet on screen at a low
@@ -335,6 +402,7 @@
   draw.areaGroups = function (d, group) {
     d.items.forEach(function (item) {
       L.marker([item.lat, item.lng], {
+        keyboard: false,
         icon: L.divIcon({ html: item.html, className: item.className, iconSize: [30, 30], iconAnchor: [15, -8] })
       }).bindTooltip(item.tooltip, { direction: "top" })
         .bindPopup(item.popup, { maxWidth: 380 })
