@@ -99,9 +99,9 @@ def zones_layer(
     geometries = [prepared.geometry[zone["zone_id"]] for zone in figures]
     properties = [zone_properties(zone, scale, lang) for zone in figures]
     highlight = {"weight": 4, "fillOpacity": 0.85}
-    draw_features(
-        geometries, properties, sticky=True, popupWidth=360, highlight=highlight, keys=True
-    ).add_to(group)
+    draw_features(geometries, properties, sticky=True, popupWidth=360, highlight=highlight, keys=True).add_to(
+        group
+    )
     return group
 
 
