@@ -242,7 +242,8 @@
         if (el && el.getBoundingClientRect().width > 0) { taken.push(boxOf(el)); }
       });
     });
-    document.querySelectorAll(".leaflet-marker-icon.area-group").forEach(function (el) {
+    /* The legend, the controls and the area symbols cover labels as markers do. */
+    map.getContainer().querySelectorAll(".leaflet-marker-icon.area-group, .leaflet-control").forEach(function (el) {
       taken.push(boxOf(el));
     });
     reg.labels = reg.labels.filter(function (x) { return x.marker._map || map.hasLayer(x.group); });
@@ -302,6 +303,8 @@
       if (!map._tbLabelsOnZoom) {
         map._tbLabelsOnZoom = true;
         map.on("zoomend moveend resize", function () { layoutLabels(map); });
+        /* The legend opening or closing (a <details>) covers or frees labels. */
+        map.getContainer().addEventListener("toggle", function () { layoutLabels(map); }, true);
       }
     }
   };
