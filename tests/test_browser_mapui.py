@@ -137,3 +137,34 @@ def test_keyboard_one_tab_stop_arrows_and_enter_select_a_zone(page: Page, server
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(f"zone={zone_id[5:]}"), timeout=20_000)
     page.get_by_role("heading", name=name).wait_for(timeout=20_000)
+
+
+def test_a_tooltip_stays_inside_the_map(browser: Browser, server: str) -> None:
+    # On a phone, a long name's tooltip beside a point near the middle is wider than the
+    # room on either side.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    page = context.new_page()
+    try:
+        frame = _open(page, server)
+        page.locator(MAP_FRAME).scroll_into_view_if_needed()
+        point = frame.locator("path.zone-kkt-ven-bien").evaluate(
+            """(z) => { const b = z.getBoundingClientRect(), mid = document.documentElement.clientWidth / 2;
+                let best = null;
+                for (let x = b.left + 1; x < b.right; x += 2) for (let y = b.top + 1; y < b.bottom; y += 2) {
+                  const closer = !best || Math.abs(x - mid) < Math.abs(best[0] - mid);
+                  if (closer && document.elementFromPoint(x, y) === z) best = [x, y]; }
+                return best; }"""
+        )
+        assert point is not None
+        origin = page.locator(MAP_FRAME).bounding_box()
+        assert origin is not None
+        page.mouse.move(origin["x"] + point[0] - 2, origin["y"] + point[1])
+        page.mouse.move(origin["x"] + point[0], origin["y"] + point[1])
+        tooltip = frame.locator(".leaflet-tooltip")
+        expect(tooltip).to_have_count(1)
+        box = tooltip.bounding_box()
+        assert box is not None
+        assert box["x"] >= origin["x"]
+        assert box["x"] + box["width"] <= origin["x"] + origin["width"]
+    finally:
+        context.close()

@@ -13,6 +13,25 @@
   };
 })();
 
+/* Tooltips stay inside the map: after Leaflet places one (beside the mouse or its layer),
+   it is moved back in where it would run past the map's edge. */
+(function () {
+  if (!window.L || !L.Tooltip) { return; }
+  var setPosition = L.Tooltip.prototype._setPosition;
+  L.Tooltip.prototype._setPosition = function (pos) {
+    setPosition.call(this, pos);
+    var map = this._map, el = this._container;
+    if (!map || !el) { return; }
+    var at = L.DomUtil.getPosition(el), box = el.getBoundingClientRect(), frame = map.getContainer().getBoundingClientRect();
+    var pad = 4, dx = 0, dy = 0;
+    if (box.right > frame.right - pad) { dx = frame.right - pad - box.right; }
+    if (box.left + dx < frame.left + pad) { dx = frame.left + pad - box.left; }
+    if (box.bottom > frame.bottom - pad) { dy = frame.bottom - pad - box.bottom; }
+    if (box.top + dy < frame.top + pad) { dy = frame.top + pad - box.top; }
+    if (dx || dy) { L.DomUtil.setPosition(el, at.add([dx, dy])); }
+  };
+})();
+
 /* Draws the layers that layers/elements.py (DrawLayer) sends:
    window.tbDraw(name, data, group, map) hands one JSON payload to one drawing function.
    Python renders each layer's script once; the drawing happens here, in the browser. */
