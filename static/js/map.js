@@ -248,7 +248,11 @@
     var reg = registry(map);
     if (reg.queued) { return; }
     reg.queued = true;
-    requestAnimationFrame(function () { reg.queued = false; placeLabels(map, reg); });
+    /* Not while Leaflet animates a zoom: it ends in a zoomend, which places them again. */
+    setTimeout(function () {
+      reg.queued = false;
+      if (!map._animatingZoom) { placeLabels(map, reg); }
+    }, 0);
   }
 
   function placeLabels(map, reg) {
