@@ -23,7 +23,7 @@ from layers.prepared import PreparedZones, prepare_zones
 from ui import monitoring, state
 from ui.cache import SizedCache
 from ui.housekeeping import release_ended_sessions, start_housekeeper
-from ui.mapping import MAP_KEY, draw_map, headline, zone_at, zone_panel
+from ui.mapping import MAP_KEY, draw_map, headline, keep_view_on_click, zone_at, zone_panel
 from ui.present import render_present
 from ui.sidebar import render_language, render_sidebar, site_zone_ids
 from ui.tables import data_view, downloads, targets_view, zone_load_view
@@ -141,7 +141,10 @@ def _on_map_click() -> None:
     if not clicked:
         return
     try:
-        state.choose("zone", zone_at(session_plan()[0], clicked["lat"], clicked["lng"]))
+        zone_id = zone_at(session_plan()[0], clicked["lat"], clicked["lng"])
+        state.choose("zone", zone_id)
+        # The panel follows the click; the map stays as it is (markers' clicks never come here).
+        keep_view_on_click(zone_id)
     except Exception:  # a click that cannot be placed leaves the zone as it was
         ref = uuid.uuid4().hex[:8]
         LOG.exception("map click failed, reference %s", ref)

@@ -46,7 +46,7 @@ def basemap_layer(
         for zone_id, kind, name in prepared.admin
         if kind == "district"
     ]
-    draw_labels(items, "district-label-icon", (120, 16), (60, 8)).add_to(group)
+    draw_labels(items, "district-label-icon", (120, 16), (60, 8), rank=50.0).add_to(group)
     return group
 
 

@@ -99,7 +99,7 @@ def context_layer(context: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
         for r, g in zip(rows, context.geometry, strict=True)
         if r["layer"] == "place"
     ]
-    draw_labels(places, "place-label-icon", (180, 16), (-8, 8)).add_to(group)
+    draw_labels(places, "place-label-icon", (180, 16), (-8, 8), rank=100.0).add_to(group)
     return group
 
 

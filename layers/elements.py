@@ -113,9 +113,22 @@ def draw_features(
 
 
 def draw_labels(
-    items: Iterable[tuple[float, float, str]], class_name: str, size: tuple[int, int], anchor: tuple[int, int]
+    items: Iterable[tuple[float, float, str] | tuple[float, float, str, float, str]],
+    class_name: str,
+    size: tuple[int, int],
+    anchor: tuple[int, int],
+    *,
+    rank: float = 0.0,
 ) -> DrawLayer:
-    """Text labels (lat, lng, escaped HTML), placed to about 1 m, for ``labels`` in ``map.js``."""
-    rounded = [[round(lat, COORD_DECIMALS), round(lng, COORD_DECIMALS), html] for lat, lng, html in items]
+    """Text labels for ``labels`` in ``map.js``, placed to about 1 m.
+
+    Each item is (lat, lng, escaped HTML) or (lat, lng, escaped HTML, rank, escaped short
+    HTML). Where labels would collide, the browser keeps the higher ``rank`` (an item's own,
+    else the layer's) and shortens or hides the other (full text on hover when shortened).
+    """
+    rounded = [
+        [round(item[0], COORD_DECIMALS), round(item[1], COORD_DECIMALS), item[2], *(item[3:] or (rank,))]
+        for item in items
+    ]
     options = {"items": rounded, "className": class_name, "size": list(size), "anchor": list(anchor)}
     return DrawLayer("labels", to_json(options))

@@ -15,8 +15,6 @@ from layers.style import SECTOR_COLOURS
 
 PHASE_FILL = {"2016-2020": 0.9, "2021-2025": 0.0}
 RADIUS = 8
-#: Pixels between a park's point and each of its fanned-out markers (several per park).
-FAN_PX = 11
 
 
 def _site_popup(row: Row, zone_names: dict[str, str], lang: str) -> str:
@@ -132,6 +130,7 @@ def sites_layer(
     shows one symbol there (:func:`area_groups`) holding their classes, and a park's sites sit
     at its point, fanned out on screen no farther than ``park_radius_m`` (zone id → metres)
     so that a click on one still lands in its park.
+    A marker's click opens its popup and goes no further (not to Streamlit).
     """
     group = folium.FeatureGroup(name=text("layer.sites", lang), show=True)
     if sites.empty:
@@ -157,14 +156,15 @@ def sites_layer(
     for props, zone_id in zip(properties, sites["zone_id"], strict=True):
         if park_radius_m and zone_id in park_radius_m:
             props["fanM"] = round(park_radius_m[zone_id] * 0.8)
-    fan = {"fan": FAN_PX} if area_points is not None else {}
+    # Markers at one place spread on screen (``fanOut`` in map.js) by their own radius.
+    fan = {"fan": RADIUS} if area_points is not None else {}
     draw_features(
         geometries,
         properties,
         sticky=False,
         popupWidth=380,
         highlight={"weight": 5},
-        mark="__sitesDrawn",
+        ownClicks=True,
         **fan,
     ).add_to(group)
     return group

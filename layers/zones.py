@@ -19,6 +19,8 @@ from layers.style import KIND_STROKE, PRECISION_DASH, CapitalScale
 FILL_OPACITY = {"park": 0.75, "coastal_zone": 0.22, "cluster_area": 0.15}
 #: At most this many zones get a capital label: the ones with the most capital.
 MAX_LABELS = 25
+#: Where labels collide, capital labels outrank places (100), districts (50) and rivers (0).
+LABEL_RANK = 1000.0
 
 
 def _zone_popup(row: Row, lang: str) -> str:
@@ -97,7 +99,9 @@ def zones_layer(
     geometries = [prepared.geometry[zone["zone_id"]] for zone in figures]
     properties = [zone_properties(zone, scale, lang) for zone in figures]
     highlight = {"weight": 4, "fillOpacity": 0.85}
-    draw_features(geometries, properties, sticky=True, popupWidth=360, highlight=highlight).add_to(group)
+    draw_features(geometries, properties, sticky=True, popupWidth=360, highlight=highlight, keys=True).add_to(
+        group
+    )
     return group
 
 
@@ -116,9 +120,14 @@ def labels_layer(
         short = str(zone["name_vi"]).replace("KCN ", "")
         if zone["kind"] != "park":
             short = text(f"kind.{zone['kind']}", lang)
-        label = f"{esc(short)}: <b>{esc(number(zone['capital_bn_vnd'], lang))}</b>"
-        html = f'<div class="zone-label zone-label-{esc(zone["zone_id"])}">{label}</div>'
-        items.append((*prepared.label_points[zone["zone_id"]], html))
+        amount = f"<b>{esc(number(zone['capital_bn_vnd'], lang))}</b>"
+        opening = f'<div class="zone-label zone-label-{esc(zone["zone_id"])}">'
+        html = f"{opening}{esc(short)}: {amount}</div>"
+        # Where the full label has no room, its figure alone (the full text on hover).
+        figure = f"{opening}{amount}</div>"
+        lat, lng = prepared.label_points[zone["zone_id"]]
+        # Capital labels outrank every place name; among them, the larger figure wins.
+        items.append((lat, lng, html, LABEL_RANK + float(zone["capital_bn_vnd"]), figure))
     if items:
         draw_labels(items, "zone-label-icon", (180, 18), (-8, 22)).add_to(group)
     return group

@@ -72,8 +72,8 @@ def test_link_shows_the_two_chip_projects_at_song_tra(page: Page, server: str) -
         }"""
     )
     assert len(offsets) == 2
-    # No farther than the park's own edge on screen, so a click on one lands in its park.
-    assert all(1 <= d <= 14 for d in offsets), offsets
+    # Spread around the park's point by at least a marker's width, so each can be hovered.
+    assert all(10 <= d <= 40 for d in offsets), offsets
     expect(page.get_by_text("22.000 tỷ đồng")).to_be_visible()
     page.get_by_text("English").click()
     page.get_by_text("Capital shown").wait_for()
@@ -155,15 +155,17 @@ def test_clicking_a_zone_opens_its_panel(page: Page, server: str) -> None:
     expect(page.get_by_role("cell", name="3.125 tỷ đồng")).to_be_visible()
 
 
-def test_clicking_a_marker_opens_its_popup_and_its_park_s_panel(page: Page, server: str) -> None:
+def test_clicking_a_marker_opens_its_popup_and_leaves_the_panel(page: Page, server: str) -> None:
     frame = _open(page, f"{server}/?sector=ceramics")
     _click_uncovered(page, frame, "path.project-ceramics-2021-2")
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for()
     assert "2 nhà máy sản xuất phụ kiện sứ vệ sinh" in popup.inner_text()
     assert "Công suất mỗi nhà máy 100.000 SP/tháng" in popup.inner_text()
-    page.get_by_role("heading", name="KCN Tiền Hải").wait_for(timeout=20_000)
-    expect(page.get_by_role("cell", name="580 tỷ đồng")).to_be_visible()
+    # The marker's click stays in the map: no zone is chosen, the popup stays open.
+    page.wait_for_timeout(1000)
+    expect(popup).to_be_visible()
+    assert "zone=" not in page.url
 
 
 def test_exported_map_opens_from_disk_offline(page: Page, tmp_path: Path) -> None:

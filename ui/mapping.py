@@ -29,6 +29,8 @@ from ui.state import current, filters, rate
 from ui.uploads import own_context
 
 MAP_KEY = "map"
+#: Session key: (zone chosen when the map was last drawn, zone the map is centred on).
+FOCUS_KEY = "_map_focus"
 #: How far (m) a click outside every zone may be and still pick the nearest one.
 CLICK_TOLERANCE_M = 500.0
 
@@ -55,6 +57,25 @@ def zone_at(plan: Plan, lat: float, lng: float) -> str:
 def share_of_plan(value: float, plan: Plan, lang: str) -> str:
     """``value`` as a percentage of the plan's capital; a dash for a plan with none."""
     return percent(value / plan.total_capital, lang) if plan.total_capital else "—"
+
+
+def focus_zone(zone_id: str) -> str:
+    """The zone the map opens on: the chosen one, unless it was chosen by a click on the map.
+
+    The map's view is part of its base, so a new view rebuilds the map's frame: a click on
+    the map keeps the view the user is looking at.
+    """
+    seen, focused = st.session_state.get(FOCUS_KEY, (zone_id, zone_id))
+    if seen != zone_id:
+        focused = zone_id
+    st.session_state[FOCUS_KEY] = (zone_id, focused)
+    return str(focused)
+
+
+def keep_view_on_click(zone_id: str) -> None:
+    """Note that ``zone_id`` was chosen on the map: the map keeps its view (no rebuild)."""
+    kept = st.session_state.get(FOCUS_KEY, ("", ""))[1]
+    st.session_state[FOCUS_KEY] = (zone_id, kept)
 
 
 def headline(plan: Plan, view: View, lang: str) -> None:
@@ -93,7 +114,7 @@ def draw_map(
     large = title is not None
     # The chosen zone's view is part of the base map: a new zone rebuilds the map where it
     # should be, which st_folium's own centre and zoom did not always do.
-    focus = mapview.focus(plan.zones, current("zone") or "")
+    focus = mapview.focus(plan.zones, focus_zone(current("zone") or ""))
     base = mapview.base_map(
         plan.zones,
         scale,

@@ -13,6 +13,25 @@
   };
 })();
 
+/* Tooltips stay inside the map: after Leaflet places one (beside the mouse or its layer),
+   it is moved back in where it would run past the map's edge. */
+(function () {
+  if (!window.L || !L.Tooltip) { return; }
+  var setPosition = L.Tooltip.prototype._setPosition;
+  L.Tooltip.prototype._setPosition = function (pos) {
+    setPosition.call(this, pos);
+    var map = this._map, el = this._container;
+    if (!map || !el) { return; }
+    var at = L.DomUtil.getPosition(el), box = el.getBoundingClientRect(), frame = map.getContainer().getBoundingClientRect();
+    var pad = 4, dx = 0, dy = 0;
+    if (box.right > frame.right - pad) { dx = frame.right - pad - box.right; }
+    if (box.left + dx < frame.left + pad) { dx = frame.left + pad - box.left; }
+    if (box.bottom > frame.bottom - pad) { dy = frame.bottom - pad - box.bottom; }
+    if (box.top + dy < frame.top + pad) { dy = frame.top + pad - box.top; }
+    if (dx || dy) { L.DomUtil.setPosition(el, at.add([dx, dy])); }
+  };
+})();
+
 /* Draws the layers that layers/elements.py (DrawLayer) sends:
    window.tbDraw(name, data, group, map) hands one JSON payload to one drawing function.
    Python renders each layer's script once; the drawing happens here, in the browser. */
@@ -55,6 +74,10 @@
         var p = f.properties;
         if (p.tooltip) { l.bindTooltip(p.tooltip, { sticky: !!d.sticky }); }
         if (p.popup) { l.bindPopup(p.popup, { maxWidth: d.popupWidth || 300 }); }
+        /* Leaflet 1.9 makes each shape with a tooltip a Tab stop: the map is one stop
+           (zoneKeys moves between zones), so its shapes are not. */
+        l.on("add", untab);
+        untab.call(l);
         if (d.highlight) {
           l.on("mouseover", function () { l.setStyle(d.highlight); });
           l.on("mouseout", function () { layer.resetStyle(l); });
@@ -62,48 +85,251 @@
       }
     }).addTo(group);
     if (d.fan && map) { fanOut(layer, d.fan, group, map); }
-    if (d.mark) { window[d.mark] = { count: d.collection.features.length, at: performance.now() }; }
+    if (d.ownClicks) { layer.eachLayer(keepClicks); }
+    if (d.keys && map) { zoneKeys(layer, map); }
+    if (d.fan && map) { obstacles(map, group, layer); }
   };
 
-  /* Markers that share one point (a park's projects) spread on a circle of `px` pixels
-     around it, the same at every zoom: a group at the park, not positions inside it. */
+  function untab() {
+    var el = this.getElement && this.getElement();
+    if (el) { el.setAttribute("tabindex", "-1"); }
+  }
+
+  /* A marker's click opens its popup and stops there: it does not reach streamlit-folium's
+     click listener (which would send it to Streamlit, select the zone and rerun the page) nor
+     the layers under it. Leaflet has no stopImmediatePropagation, so the marker's own `fire`
+     answers clicks itself. */
+  function keepClicks(l) {
+    var fire = l.fire;
+    l.fire = function (type, data, propagate) {
+      if (type !== "click") { return fire.call(this, type, data, propagate); }
+      if (this._popup) {
+        this._openPopup(L.extend({}, data, { type: type, target: this, sourceTarget: this }));
+      }
+      return this;
+    };
+  }
+
+  /* The keyboard: the map is one Tab stop; there the arrow keys move a visible focus from
+     zone to zone (the nearest in that direction) and Enter selects the focused zone as a
+     click does (the click goes to Streamlit through streamlit-folium's listener). +/- zoom
+     as before; Escape drops the focus. Zones drawn again (a filter change) take over. */
+  function zoneKeys(layer, map) {
+    var box = map.getContainer(), zones = [];
+    layer.eachLayer(function (l) { if (l.getBounds) { zones.push(l); } });
+    if (!document.getElementById("tb-focus-css")) {
+      var css = document.createElement("style");
+      css.id = "tb-focus-css";
+      css.textContent = ".leaflet-container:focus-visible { outline: 3px solid #1a73e8; outline-offset: -3px; }" +
+        " path.zone-focus { stroke: #1a73e8 !important; stroke-width: 5px !important; stroke-dasharray: none; }";
+      document.head.appendChild(css);
+    }
+    var focused = null;
+    function show(l) {
+      if (focused && focused.getElement()) { focused.getElement().classList.remove("zone-focus"); }
+      focused = l;
+      if (!l) { return; }
+      l.getElement().classList.add("zone-focus");
+      l.bringToFront();
+      l.openTooltip(l.getCenter());
+      if (!map.getBounds().contains(l.getCenter())) { map.panTo(l.getCenter()); }
+    }
+    function next(dx, dy) {
+      if (!focused) { return zones[0]; }
+      var from = map.latLngToContainerPoint(focused.getCenter()), best = null, bestScore = Infinity;
+      zones.forEach(function (z) {
+        if (z === focused) { return; }
+        var p = map.latLngToContainerPoint(z.getCenter()), vx = p.x - from.x, vy = p.y - from.y;
+        var along = vx * dx + vy * dy;
+        if (along <= 0) { return; }
+        var score = along + 2 * Math.abs(vx * dy - vy * dx);
+        if (score < bestScore) { bestScore = score; best = z; }
+      });
+      return best || focused;
+    }
+    var steps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    if (box._tbKeys) { box.removeEventListener("keydown", box._tbKeys, true); }
+    box._tbKeys = function (e) {
+      if (e.target !== box || e.altKey || e.ctrlKey || e.metaKey) { return; }
+      if (steps[e.key]) {
+        show(next(steps[e.key][0], steps[e.key][1]));
+      } else if (e.key === "Enter" && focused) {
+        focused.fire("click", { latlng: focused.getCenter(), originalEvent: e }, true);
+      } else if (e.key === "Escape" && focused) {
+        focused.closeTooltip();
+        show(null);
+      } else {
+        return;
+      }
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
+    box.addEventListener("keydown", box._tbKeys, true);
+  }
+
+  /* Markers that share one place (a park's projects, or parks that meet on screen at a low
+     zoom) spread like a spider (as OverlappingMarkerSpiderfier does): on a circle, or a
+     spiral past 9, around their centre, far enough apart that each can be hovered and
+     clicked, with a thin leg back to the centre. Recomputed on every zoom. */
   function fanOut(layer, px, group, map) {
-    var stacks = {};
+    var items = [];
     layer.eachLayer(function (l) {
-      if (!l.getLatLng) { return; }
-      var home = l.getLatLng(), key = home.lat + "," + home.lng;
-      (stacks[key] = stacks[key] || []).push({ marker: l, home: home });
+      if (l.getLatLng) { items.push({ marker: l, home: l.getLatLng() }); }
     });
+    var legs = L.layerGroup().addTo(group);
     function place() {
-      Object.keys(stacks).forEach(function (key) {
-        var stack = stacks[key], n = stack.length;
-        stack.forEach(function (s, i) {
-          if (n === 1) { s.marker.setLatLng(s.home); return; }
-          var angle = 2 * Math.PI * i / n - Math.PI / 2, r = Math.max(px, n * px * 1.6 / (2 * Math.PI));
-          var limit = s.marker.feature && s.marker.feature.properties.fanM;
-          if (limit) {
-            /* No farther than the park's own radius on screen: a click stays in the park. */
-            var east = L.latLng(s.home.lat, s.home.lng + limit / (111320 * Math.cos(s.home.lat * Math.PI / 180)));
-            r = Math.min(r, map.latLngToLayerPoint(east).x - map.latLngToLayerPoint(s.home).x);
+      legs.clearLayers();
+      var gap = 2 * px + 3, stacks = [];
+      items.forEach(function (it) {
+        it.at = map.latLngToLayerPoint(it.home);
+        var near = null;
+        for (var s = 0; s < stacks.length && !near; s++) {
+          if (stacks[s].centre.distanceTo(it.at) < gap) { near = stacks[s]; }
+        }
+        if (!near) { near = { centre: it.at, members: [] }; stacks.push(near); }
+        near.members.push(it);
+      });
+      stacks.forEach(function (stack) {
+        var n = stack.members.length;
+        stack.members.forEach(function (it, i) {
+          if (n === 1) { it.marker.setLatLng(it.home); return; }
+          var angle, r;
+          if (n <= 9) {
+            angle = 2 * Math.PI * i / n - Math.PI / 2;
+            r = Math.max(gap, n * gap / (2 * Math.PI));
+          } else {
+            angle = 0.9 * Math.sqrt(i + 1) * 2.2; r = gap * (0.8 + 0.45 * Math.sqrt(i + 1) * 1.4);
           }
-          var p = map.latLngToLayerPoint(s.home).add([r * Math.cos(angle), r * Math.sin(angle)]);
-          s.marker.setLatLng(map.layerPointToLatLng(p));
+          var p = stack.centre.add([r * Math.cos(angle), r * Math.sin(angle)]);
+          var to = map.layerPointToLatLng(p);
+          it.marker.setLatLng(to);
+          L.polyline([map.layerPointToLatLng(stack.centre), to], {
+            className: "spider-leg", interactive: false, color: "#555", weight: 1, opacity: 0.6
+          }).addTo(legs);
         });
       });
+      layoutLabels(map);
     }
     place();
     map.on("zoomend", place);
     group.on("remove", function () { map.off("zoomend", place); });
   }
 
+  /* Labels that never collide: every label layer registers its labels (with a priority) and
+     every marker layer its markers; after any change and on every zoom, labels are placed
+     greedily, most important first, at the first of a few spots around their point that
+     overlaps no marker, disc or label already placed. A label with no room is shortened
+     (its figure only, the full text on hover) or, failing that, hidden. */
+  function registry(map) {
+    return map._tbLabels || (map._tbLabels = { labels: [], obstacles: [], queued: false });
+  }
+
+  function obstacles(map, group, layer) {
+    registry(map).obstacles.push({ group: group, layer: layer });
+    layoutLabels(map);
+  }
+
+  function boxOf(el) {
+    var r = el.getBoundingClientRect();
+    return { l: r.left, t: r.top, r: r.right, b: r.bottom };
+  }
+
+  /* The box of a label's text (its div is as wide as the icon, the text often narrower). */
+  function textBox(el) {
+    var range = document.createRange();
+    range.selectNodeContents(el);
+    var r = range.getBoundingClientRect();
+    return { l: r.left - 1, t: r.top - 1, r: r.right + 1, b: r.bottom + 1 };
+  }
+
+  function hits(a, b) { return a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b; }
+
+  function layoutLabels(map) {
+    var reg = registry(map);
+    if (reg.queued) { return; }
+    reg.queued = true;
+    /* Not while Leaflet animates a zoom: it ends in a zoomend, which places them again. */
+    setTimeout(function () {
+      reg.queued = false;
+      if (!map._animatingZoom) { placeLabels(map, reg); }
+    }, 0);
+  }
+
+  function placeLabels(map, reg) {
+    var frame = boxOf(map.getContainer()), taken = [];
+    reg.obstacles = reg.obstacles.filter(function (o) { return o.layer._map || map.hasLayer(o.group); });
+    reg.obstacles.forEach(function (o) {
+      if (!o.layer._map) { return; }
+      o.layer.eachLayer(function (l) {
+        var el = l.getElement && l.getElement();
+        if (el && el.getBoundingClientRect().width > 0) { taken.push(boxOf(el)); }
+      });
+    });
+    /* The legend, the controls and the area symbols cover labels as markers do. */
+    map.getContainer().querySelectorAll(".leaflet-marker-icon.area-group, .leaflet-control").forEach(function (el) {
+      taken.push(boxOf(el));
+    });
+    reg.labels = reg.labels.filter(function (x) { return x.marker._map || map.hasLayer(x.group); });
+    var live = reg.labels.filter(function (x) { return x.marker._map; });
+    live.sort(function (a, b) { return b.rank - a.rank; });
+    live.forEach(function (x) {
+      var el = x.marker.getElement();
+      if (!el) { return; }
+      el.innerHTML = x.html;  /* escaped in Python, as when Leaflet drew the icon */
+      el.style.visibility = "";
+      el.style.pointerEvents = "";
+      el.removeAttribute("title");
+      var spots = [[0, 0], [0, -22], [0, 22], [-x.width, 0], [0, -40], [0, 40]];
+      for (var pass = 0; pass < 2; pass++) {
+        if (pass === 1) {
+          if (!x.short) { break; }
+          el.innerHTML = x.short;
+          el.title = x.full;
+          el.style.pointerEvents = "auto";
+        }
+        for (var k = 0; k < spots.length; k++) {
+          el.style.marginLeft = (x.margin[0] + spots[k][0]) + "px";
+          el.style.marginTop = (x.margin[1] + spots[k][1]) + "px";
+          var box = textBox(el);
+          var inside = box.l >= frame.l && box.r <= frame.r && box.t >= frame.t && box.b <= frame.b;
+          if (box.r - box.l === 0) { continue; }
+          if (!inside) { continue; }
+          if (!taken.some(function (t) { return hits(t, box); })) {
+            taken.push(box);
+            return;
+          }
+        }
+      }
+      el.style.visibility = "hidden";
+      el.style.marginLeft = x.margin[0] + "px";
+      el.style.marginTop = x.margin[1] + "px";
+    });
+  }
+
   /* Text labels on the map: [lat, lng, html] each, html escaped in Python. */
-  draw.labels = function (d, group) {
+  draw.labels = function (d, group, map) {
     d.items.forEach(function (item) {
-      L.marker([item[0], item[1]], {
+      var m = L.marker([item[0], item[1]], {
         interactive: false, keyboard: false,
         icon: L.divIcon({ html: item[2], className: d.className, iconSize: d.size, iconAnchor: d.anchor })
       }).addTo(group);
+      if (!map) { return; }
+      var holder = document.createElement("div");
+      holder.innerHTML = item[2];
+      registry(map).labels.push({
+        marker: m, group: group, html: item[2], short: item[4] || "", full: holder.textContent,
+        rank: item[3] || 0, width: d.size[0], margin: [-d.anchor[0], -d.anchor[1]]
+      });
     });
+    if (map) {
+      layoutLabels(map);
+      if (!map._tbLabelsOnZoom) {
+        map._tbLabelsOnZoom = true;
+        map.on("zoomend moveend resize", function () { layoutLabels(map); });
+        /* The legend opening or closing (a <details>) covers or frees labels. */
+        map.getContainer().addEventListener("toggle", function () { layoutLabels(map); }, true);
+      }
+    }
   };
 
   /* Many sites: delta-encoded integer coordinates, small integer codes, one row of text per
@@ -172,7 +398,6 @@
     } else {
       for (var k = 0; k < n; k++) { layer.addLayer(marker(k)); }
     }
-    window.__sitesDrawn = { count: n, at: performance.now() };
   };
 
   /* Many zones: their shapes as integer steps, their text and colours as columns. */
@@ -195,7 +420,6 @@
         return box;
       }).addTo(group);
     });
-    window.__zonesDrawn = { count: ids.length, at: performance.now() };
   };
 
   /* Projects with no named site: one symbol per area (layers/sites.py, area_groups), its
@@ -204,6 +428,7 @@
   draw.areaGroups = function (d, group) {
     d.items.forEach(function (item) {
       L.marker([item.lat, item.lng], {
+        keyboard: false,
         icon: L.divIcon({ html: item.html, className: item.className, iconSize: [30, 30], iconAnchor: [15, -8] })
       }).bindTooltip(item.tooltip, { direction: "top" })
         .bindPopup(item.popup, { maxWidth: 380 })
