@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo import settings
 from geo.errors import Notice, Phrase, Problem, in_lang, phrase, shown
-from geo.frames import add_notices, spreadsheet_rows
+from geo.frames import add_notices, rename_typed_cells, spreadsheet_rows, typed_cells
 from geo.numbers import read_number_column
 
 ID_PATTERN: Final[re.Pattern[str]] = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -139,7 +139,7 @@ def rename_aliases(frame: pd.DataFrame) -> pd.DataFrame:
         name = _HEADER_LOOKUP.get(normalise_header(column))
         if name is not None and name != column and name not in frame.columns and name not in mapping.values():
             mapping[column] = name
-    return frame.rename(columns=mapping)
+    return rename_typed_cells(frame.rename(columns=mapping), mapping)
 
 
 def _duplicates(values: pd.Series, where: list[str], source: str, field: str) -> list[Problem]:
@@ -176,7 +176,7 @@ def _choice(value: str, allowed: tuple[str, ...], source: str, place: str, field
 
 
 def _parse_capital(
-    texts: list[str], source: str, places: list[str]
+    texts: list[str], source: str, places: list[str], typed: list[bool]
 ) -> tuple[list[float], list[list[Problem]], Notice | None]:
     """Read the capital column as people write it (``1.650``, ``1,650.5``, ``1 650 tỷ đồng``).
 
@@ -193,7 +193,7 @@ def _parse_capital(
         "một số tỷ đồng, từ 0 trở lên (ví dụ 1650, 1.650 hoặc 1.650,5)",
     )
     column = read_number_column(
-        texts, source=source, field="capital_bn_vnd", places=places, expected=expected
+        texts, source=source, field="capital_bn_vnd", places=places, expected=expected, typed=typed
     )
     values: list[float] = []
     problems: list[list[Problem]] = []
@@ -222,7 +222,7 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
     places = [_row(n - 2) for n in spreadsheet_rows(frame)]
     problems += _duplicates(frame["project_id"], places, source, "project_id")
     capital_values, capital_problems, capital_notice = _parse_capital(
-        list(frame["capital_bn_vnd"]), source, places
+        list(frame["capital_bn_vnd"]), source, places, typed_cells(frame, "capital_bn_vnd")
     )
     capitals, good, modes, zone_texts = [], [], [], []
     # Plain dicts, not iterrows: a national list has tens of thousands of rows.
