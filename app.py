@@ -129,11 +129,11 @@ def part(name: str, lang: str, draw: Callable[..., object], *args: object) -> bo
     return True
 
 
-def failed(name: str, lang: str) -> None:
-    """Log the exception being handled under a new reference; show the reference."""
+def failed(name: str, lang: str, message: str = "error.part") -> None:
+    """Log the exception being handled under a new reference; show ``message`` with it."""
     ref = uuid.uuid4().hex[:8]
     LOG.exception("page part %r failed, reference %s", name, ref)
-    st.error(text("error.part", lang).format(ref=ref), icon="⚠️")
+    st.error(text(message, lang).format(ref=ref), icon="⚠️")
 
 
 def _on_map_click() -> None:
@@ -219,8 +219,8 @@ def draw_page() -> None:
             part("own context", lang, own_context_status, lang)
     try:
         plan, plan_key, problems = session_plan()
-    except Exception:  # files we could not use must not lock the user out
-        failed("uploads", lang)
+    except Exception:  # a bug of ours, not the files' fault: say so, and go on without them
+        failed("uploads", lang, "upload.internal")
         plan, plan_key, problems = bundled, "bundled", None
     if not presenting:
         with st.sidebar:

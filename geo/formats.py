@@ -123,14 +123,17 @@ def _check_geojson(path: Path, name: str) -> None:
             expected,
             phrase(
                 "not JSON ({detail})",
-                "không phải JSON ({detail})",
+                "không phải JSON ({detail_vi})",
                 detail=f"line {exc.lineno} column {exc.colno}",
+                detail_vi=f"dòng {exc.lineno} cột {exc.colno}",
             ),
         ) from None
     kind = document.get("type") if isinstance(document, dict) else None
     if not isinstance(kind, str) or kind not in GEOJSON_TYPES:
         found = (
-            f"type {kind!r}" if isinstance(kind, str) else phrase("no GeoJSON type", "không có type GeoJSON")
+            phrase("type {kind}", "type {kind}", kind=repr(kind))
+            if isinstance(kind, str)
+            else phrase("no GeoJSON type", "không có type GeoJSON")
         )
         raise _refuse(name, expected, found)
     crs = document.get("crs")

@@ -70,7 +70,13 @@ def _check_size(path: Path) -> None:
         raise _fail(
             path,
             phrase("at most {mb} MB", "tối đa {mb} MB", mb=MAX_FILE_MB),
-            f"{size / 10**6:.1f} MB",
+            # One decimal, with each language's decimal mark: 62.9 MB / 62,9 MB.
+            phrase(
+                "{mb} MB",
+                "{mb_vi} MB",
+                mb=f"{size / 10**6:.1f}",
+                mb_vi=f"{size / 10**6:.1f}".replace(".", ","),
+            ),
         )
 
 
@@ -103,7 +109,16 @@ def read_table(path: Path | str) -> pd.DataFrame:
         return tables.table_from_csv(path.read_bytes(), path.name, _limits())
     if suffix == ".xlsx":
         return tables.table_from_xlsx(path.read_bytes(), path.name, _limits())
-    raise _fail(path, "a table ending in " + " or ".join(TABLE_SUFFIXES), repr(path.suffix))
+    raise _fail(
+        path,
+        phrase(
+            "a table ending in {endings}",
+            "một bảng có đuôi {endings_vi}",
+            endings=" or ".join(TABLE_SUFFIXES),
+            endings_vi=" hoặc ".join(TABLE_SUFFIXES),
+        ),
+        repr(path.suffix),
+    )
 
 
 #: Inside a zip, only these files are extracted; anything else is ignored.
@@ -132,7 +147,7 @@ def _zip_problems(path: Path, infos: list[zipfile.ZipInfo]) -> list[Problem]:
                 "",
                 "",
                 phrase("at most {n} entries", "tối đa {n} mục", n=MAX_ZIP_ENTRIES),
-                str(len(infos)),
+                phrase("{n} entries", "{n} mục", n=len(infos)),
             )
         )
     for info in infos:

@@ -6,7 +6,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import settings
-from geo.errors import Problem, shown
+from geo.errors import Problem, phrase, shown
 from geo.validate import record_place
 
 #: Column in which :func:`geo.load.load_plan` keeps each zone's computed area (ha).
@@ -40,9 +40,9 @@ def check_project_zones(projects: pd.DataFrame, zones: gpd.GeoDataFrame, source:
             problems.append(
                 Problem(
                     source,
-                    f"project {row['project_id']}",
+                    phrase("project {id}", "dự án {id}", id=row["project_id"]),
                     "site_zone_ids",
-                    "ids of zones in the zone layer",
+                    phrase("ids of zones in the zone layer", "mã của các khu trong lớp khu"),
                     ", ".join(shown(z) for z in unknown),
                 )
             )
@@ -92,7 +92,7 @@ def join_sites(
                     source,
                     where,
                     "project_id",
-                    "a project of the priority list",
+                    phrase("a project of the priority list", "một dự án trong danh mục ưu tiên"),
                     shown(site["project_id"]),
                 )
             )
@@ -108,8 +108,11 @@ def join_sites(
                         source,
                         where,
                         "zone_id",
-                        "a point inside one of the project's zones",
-                        "a point in no such zone",
+                        phrase(
+                            "a point inside one of the project's zones",
+                            "một điểm nằm trong một khu của dự án",
+                        ),
+                        phrase("a point in no such zone", "một điểm không nằm trong khu nào như thế"),
                     )
                 )
         elif zone_id not in kinds:
@@ -118,7 +121,7 @@ def join_sites(
                     source,
                     where,
                     "zone_id",
-                    "an id of a zone in the zone layer",
+                    phrase("an id of a zone in the zone layer", "mã của một khu trong lớp khu"),
                     shown(zone_id),
                 )
             )
@@ -128,8 +131,8 @@ def join_sites(
                     source,
                     where,
                     "geometry",
-                    f"a point inside zone {zone_id}",
-                    "a point outside it",
+                    phrase("a point inside zone {z}", "một điểm nằm trong khu {z}", z=zone_id),
+                    phrase("a point outside it", "một điểm nằm ngoài khu đó"),
                 )
             )
         if zone_id and own and zone_id not in own and not found:
@@ -138,7 +141,11 @@ def join_sites(
                     source,
                     where,
                     "zone_id",
-                    "one of the project's sites: " + ", ".join(own),
+                    phrase(
+                        "one of the project's sites: {ids}",
+                        "một trong các địa điểm của dự án: {ids}",
+                        ids=", ".join(own),
+                    ),
                     shown(zone_id),
                 )
             )

@@ -12,7 +12,8 @@ import pandas as pd
 
 from geo import io, settings
 from geo.distances import with_site_distances
-from geo.errors import PlanDataError, Problem, raise_if
+from geo.errors import Notice, PlanDataError, Problem, raise_if
+from geo.frames import notices_of
 from geo.join import check_project_zones, join_sites, with_areas
 from geo.validate import validate_projects, validate_sites, validate_zones
 
@@ -44,6 +45,12 @@ class Plan:
         list given on its own).
     sources
         File names the data came from, for messages and the "sources" view.
+    notices
+        What the readers decided about these files that the user should know (the number
+        format of a capital column, a legacy text encoding, decimal commas in coordinates).
+    own
+        Which of ``projects``, ``zones`` and ``sites`` came (at least in part) from the
+        user's own files; empty for a plan read from a data folder alone.
     """
 
     projects: pd.DataFrame
@@ -52,6 +59,8 @@ class Plan:
     subtotals: pd.DataFrame
     targets: pd.DataFrame
     sources: dict[str, str]
+    notices: tuple[Notice, ...] = ()
+    own: frozenset[str] = frozenset()
 
     @property
     def total_capital(self) -> float:
@@ -147,6 +156,13 @@ def load_plan(
     targets_path = folder / settings.TARGETS_FILE.name
     subtotals = read_subtotals(subtotals_path) if own_list and subtotals_path.exists() else no_subtotals()
     targets = read_targets(targets_path) if targets_path.exists() else no_targets()
+    notices = (*notices_of(clean_projects), *notices_of(raw_sites))
     return Plan(
-        clean_projects, with_site_distances(with_areas(clean_zones)), joined_sites, subtotals, targets, names
+        clean_projects,
+        with_site_distances(with_areas(clean_zones)),
+        joined_sites,
+        subtotals,
+        targets,
+        names,
+        notices,
     )

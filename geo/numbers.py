@@ -17,15 +17,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from geo.errors import Notice, Phrase, Problem, phrase, shown
+from geo.errors import Notice, Phrase, Problem, in_lang, phrase, shown
 
 Convention = Literal["vi", "en"]
 
 #: The plan's own convention for VND figures, used when a column cannot tell.
 PLAN_CONVENTION: Final[Convention] = "vi"
 
-#: A unit after the figure: "tỷ", "tỷ đồng", "tỷ VNĐ" (any case), dropped before reading.
-UNIT_PATTERN: Final[re.Pattern[str]] = re.compile(r"\s*tỷ(\s*(đồng|vnđ|vnd|đ))?\.?\s*$", re.IGNORECASE)
+#: A unit of billions after the figure, dropped before reading: "tỷ", "tỷ đồng", "tỷ VNĐ",
+#: "bn", "bn VND", "billion VND" (any case). Units of one dong are not: 1650 đồng is not
+#: 1650 billion.
+UNIT_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"\s*(tỷ(\s*(đồng|vnđ|vnd|đ))?|(bn|billion)(\s*(vnđ|vnd))?)\.?\s*$", re.IGNORECASE
+)
 #: Spaces that group thousands: plain, no-break, narrow no-break, thin.
 _SPACES: Final[str] = " \u00a0\u202f\u2009"
 _SPACED: Final[re.Pattern[str]] = re.compile(rf"^\d{{1,3}}([{_SPACES}]\d{{3}})+([.,]\d+)?$")
@@ -33,16 +37,17 @@ _SPACED: Final[re.Pattern[str]] = re.compile(rf"^\d{{1,3}}([{_SPACES}]\d{{3}})+(
 # The shapes a figure can take once sign, unit and grouping spaces are gone, and the
 # conventions under which each is a number.
 _PLAIN: Final[re.Pattern[str]] = re.compile(r"^\d+$")
-_DOT3: Final[re.Pattern[str]] = re.compile(r"^\d{1,3}\.\d{3}$")  # 1.650: either
-_COMMA3: Final[re.Pattern[str]] = re.compile(r"^\d{1,3},\d{3}$")  # 1,650: either
+# A group of thousands never starts a figure with 0: 0.125 and 0,125 are decimals only.
+_DOT3: Final[re.Pattern[str]] = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")  # 1.650: either
+_COMMA3: Final[re.Pattern[str]] = re.compile(r"^[1-9]\d{0,2},\d{3}$")  # 1,650: either
 _VI_ONLY: Final[tuple[re.Pattern[str], ...]] = (
-    re.compile(r"^\d{1,3}(\.\d{3})+,\d+$"),  # 1.650,5
-    re.compile(r"^\d{1,3}(\.\d{3}){2,}$"),  # 1.080.000
+    re.compile(r"^[1-9]\d{0,2}(\.\d{3})+,\d+$"),  # 1.650,5
+    re.compile(r"^[1-9]\d{0,2}(\.\d{3}){2,}$"),  # 1.080.000
     re.compile(r"^\d+,\d+$"),  # 12,5 (not 3 digits after the comma: those are _COMMA3)
 )
 _EN_ONLY: Final[tuple[re.Pattern[str], ...]] = (
-    re.compile(r"^\d{1,3}(,\d{3})+\.\d+$"),  # 1,650.5
-    re.compile(r"^\d{1,3}(,\d{3}){2,}$"),  # 1,080,000
+    re.compile(r"^[1-9]\d{0,2}(,\d{3})+\.\d+$"),  # 1,650.5
+    re.compile(r"^[1-9]\d{0,2}(,\d{3}){2,}$"),  # 1,080,000
     re.compile(r"^\d+\.\d+$"),  # 12.5, 1650.5
 )
 
@@ -167,6 +172,17 @@ def _notice(source: str, field: str, convention: Convention, ambiguous: bool) ->
     return Notice(source, field, message)
 
 
+def _contradicting(figures: Sequence[str], convention: Convention) -> re.Pattern[str] | None:
+    """The shape that cannot be meant in a column holding both ``1.650`` and ``1,650``.
+
+    Either way one of them would be a figure with exactly three decimals beside a grouped
+    one: the shape that does not group thousands in ``convention`` is told, never read.
+    """
+    if any(_DOT3.match(f) for f in figures) and any(_COMMA3.match(f) for f in figures):
+        return _COMMA3 if convention == "vi" else _DOT3
+    return None
+
+
 def read_number_column(
     texts: Sequence[str],
     *,
@@ -174,6 +190,7 @@ def read_number_column(
     field: str,
     places: Sequence[str],
     expected: str,
+    typed: Sequence[bool] | None = None,
 ) -> NumberColumn:
     """Read a column of figures written as people write them.
 
@@ -185,38 +202,83 @@ def read_number_column(
         File name, column name and each cell's place (``"row 7"``), for messages.
     expected
         What a cell should be, for messages (a :class:`~geo.errors.Phrase`).
+    typed
+        Per cell, whether it held a number in its workbook (its text is then the machine's,
+        ``1650.5``): such a cell is read as stored and has no say in the column's format,
+        which is decided from the figures typed as text alone.
 
     Returns
     -------
     NumberColumn
         Values (``nan`` where unreadable), a problem per unreadable cell, and the notice.
     """
+    stored = list(typed) if typed is not None else [False] * len(texts)
     shapes = [_shape(t) for t in texts]
-    convention, ambiguous = decide_convention([s[1] for s in shapes if s is not None])
+    written = [s[1] for s, is_typed in zip(shapes, stored, strict=True) if s is not None and not is_typed]
+    convention, ambiguous = decide_convention(written)
     other: Convention = "en" if convention == "vi" else "vi"
+    wrong = _contradicting(written, convention) if convention is not None else None
     values: list[float] = []
     problems: list[tuple[Problem, ...]] = []
-    for text, shape, place in zip(texts, shapes, places, strict=True):
+    for text, shape, place, is_typed in zip(texts, shapes, places, stored, strict=True):
         fits = conventions_of(shape[1]) if shape is not None else set()
-        if shape is None or not fits:
+        if is_typed and shape is not None and "en" in fits:
+            value = to_float(shape[1], "en")
+            values.append(-value if shape[0] == "-" else value)
+            problems.append(())
+        elif shape is None or not fits:
             found = phrase("an empty cell", "một ô trống") if not text.strip() else shown(text)
             values.append(math.nan)
             problems.append((Problem(source, place, field, expected, found),))
-        elif convention is not None and convention not in fits:
+        elif convention is not None and (convention not in fits or (wrong and wrong.match(shape[1]))):
             values.append(math.nan)
             problems.append((Problem(source, place, field, _mixed(convention, other), shown(text)),))
         else:
             value = to_float(shape[1], convention or "en")
             values.append(-value if shape[0] == "-" else value)
             problems.append(())
-    figures = [s[1] for s in shapes if s is not None and _needs_convention(s[1])]
+    figures = [f for f in written if _needs_convention(f)]
     # A column of machine-written decimals (1650.5) needs no word; any grouping, decimal
     # comma or 1.650-like cell does, so no reading is ever silent.
     machine = all(_MACHINE.match(f) and not _DOT3.match(f) for f in figures)
     notice = None
     if convention is not None and not machine:
         notice = _notice(source, field, convention, ambiguous)
+        if any(stored):
+            notice = Notice(source, field, _with_stored(notice.message, sum(stored), len(written)))
     return NumberColumn(tuple(values), tuple(problems), convention, notice)
+
+
+def _with_stored(message: str, numbers: int, figures: int) -> Phrase:
+    """``message`` preceded by how a workbook column mixing numbers and text was read."""
+    return phrase(
+        "{numbers} cells hold numbers, read as stored; of the {figures} figures typed as text: {rest}",
+        "{numbers} ô chứa số, đọc đúng như đã lưu; với {figures} ô số gõ dạng chữ: {rest_vi}",
+        numbers=numbers,
+        figures=figures,
+        rest=message,
+        rest_vi=in_lang(message, "vi"),
+    )
+
+
+def read_number(text: str) -> float:
+    """One figure on its own (a form's field), read as :func:`read_number_column` would.
+
+    A lone ``1.650`` cannot tell its format, so it is read the plan's way (1650), and a lone
+    ``1,650`` as thousands too (1650); ``0.125``, ``2,5`` and ``1.650,5`` can only be read one
+    way. A sign and a unit of billions (``tỷ đồng``, ``bn VND``) are allowed.
+
+    Raises
+    ------
+    ValueError
+        When ``text`` is not a figure.
+    """
+    shape = _shape(str(text))
+    if shape is None or not conventions_of(shape[1]):
+        raise ValueError(f"not a number: {text!r}")
+    convention, _ = decide_convention([shape[1]])
+    value = to_float(shape[1], convention or "en")
+    return -value if shape[0] == "-" else value
 
 
 def _mixed(convention: Convention, other: Convention) -> Phrase:

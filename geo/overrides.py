@@ -15,7 +15,8 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import derive, io, settings
-from geo.errors import Problem, phrase
+from geo.errors import Notice, Problem, phrase
+from geo.frames import notices_of
 from geo.join import check_project_zones, join_sites, with_areas
 from geo.load import Plan, load_plan, read_collecting, read_sites
 from geo.validate import validate_projects, validate_sites, validate_zones
@@ -58,6 +59,9 @@ def load_overrides(
     """
     bundled = load_plan()
     problems: list[Problem] = []
+    # What the readers decided for the user (number format, encoding), file by file.
+    notices: list[Notice] = []
+    own: set[str] = set()
     names = dict(bundled.sources)
     plan_projects = bundled.projects
     if projects is not None:
@@ -66,17 +70,25 @@ def load_overrides(
         if raw is not None:
             clean, found = validate_projects(raw, projects.name)
             problems += found
+            notices += notices_of(clean)
             # A list with no usable row leaves the bundled list in place rather than none.
             if not clean.empty:
                 plan_projects = clean
+                own.add("projects")
     plan_zones: gpd.GeoDataFrame = bundled.zones
     replaced: set[str] = set()
     if zones is not None:
         names["zones"] = zones.name
         plan_zones, replaced = _merge_zones(bundled.zones, zones, problems)
-    unknown = check_project_zones(plan_projects, plan_zones, names["projects"])
-    problems += unknown
-    bad = {p.where.removeprefix("project ") for p in unknown}
+        if replaced:
+            own.add("zones")
+    problems += check_project_zones(plan_projects, plan_zones, names["projects"])
+    known = set(plan_zones["zone_id"])
+    bad = {
+        project_id
+        for project_id, ids in zip(plan_projects["project_id"], plan_projects["site_zone_ids"], strict=True)
+        if not set(ids.split(";")) <= known
+    }
     plan_projects = plan_projects[~plan_projects["project_id"].isin(bad)].reset_index(drop=True)
 
     own_sites = _no_sites()
@@ -84,6 +96,7 @@ def load_overrides(
         names["sites"] = sites.name
         raw_sites = read_collecting(read_sites, sites, problems)
         if raw_sites is not None:
+            notices += notices_of(raw_sites)
             checked, found = validate_sites(gpd.GeoDataFrame(raw_sites), sites.name)
             problems += found
             if not checked.empty:
@@ -97,7 +110,7 @@ def load_overrides(
     again = plan_projects[~plan_projects["project_id"].isin(own_sites["project_id"])]
     regenerated = _sites_in(again, plan_zones, replaced)
     placed = _concat_sites([base_sites, regenerated])
-    joined_base, lost = join_sites(placed, plan_zones, plan_projects, "bundled sites")
+    joined_base, lost = join_sites(placed, plan_zones, plan_projects, bundled.sources["sites"])
     joined_own, found = join_sites(own_sites, plan_zones, plan_projects, names["sites"])
     problems += found + lost
     # A marker must never vanish while its capital still counts: a project with a bundled
@@ -107,9 +120,20 @@ def load_overrides(
         plan_projects = plan_projects[~plan_projects["project_id"].isin(gone)].reset_index(drop=True)
         joined_base = joined_base[~joined_base["project_id"].isin(gone)].reset_index(drop=True)
         joined_own = joined_own[~joined_own["project_id"].isin(gone)].reset_index(drop=True)
+    if not joined_own.empty:
+        own.add("sites")
     all_sites = _concat_sites([joined_base, joined_own])
     subtotals = bundled.subtotals if projects is None else bundled.subtotals.iloc[0:0]
-    plan = Plan(plan_projects, with_areas(plan_zones), all_sites, subtotals, bundled.targets, names)
+    plan = Plan(
+        plan_projects,
+        with_areas(plan_zones),
+        all_sites,
+        subtotals,
+        bundled.targets,
+        names,
+        tuple(notices),
+        frozenset(own),
+    )
     return plan, problems
 
 

@@ -23,7 +23,7 @@ from typing import Final
 import pandas as pd
 
 from geo.errors import Notice, PlanDataError, Problem, phrase, shown
-from geo.frames import add_notices
+from geo.frames import add_notices, set_typed_cells, spreadsheet_rows
 from geo.validate import (
     HEADER_ALIASES,
     PROJECT_OPTIONAL,
@@ -468,14 +468,22 @@ def table_from_xlsx(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
             )
         problems: list[Problem] = []
         unsaved = _unsaved_formulas(raw, chosen, at, name) if formulas else {}
+        # (sheet row, column index) of cells that hold numbers, not text: read as stored.
+        numeric: set[tuple[int, int]] = set()
 
         def numbered() -> Iterator[tuple[int, list[str]]]:
             for number, row in enumerate(rows, start=1):
                 if number <= at + 1:
                     continue
+                numeric.update(
+                    (number, column)
+                    for column, value in enumerate(row)
+                    if isinstance(value, int | float) and not isinstance(value, bool)
+                )
                 yield number, [_cell_text(v) for v in row]
 
         frame = _frame(name, numbered(), header, limits)
+        _mark_typed(frame, header, numeric)
     except PlanDataError:
         raise
     except (ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
@@ -502,6 +510,17 @@ def table_from_xlsx(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
     if problems:
         raise PlanDataError(problems)
     return frame
+
+
+def _mark_typed(frame: pd.DataFrame, header: Sequence[str], numeric: set[tuple[int, int]]) -> None:
+    """Record in ``frame`` which of its cells held numbers (:func:`geo.frames.typed_cells`)."""
+    names = _column_names(header)
+    position = {number: index for index, number in enumerate(spreadsheet_rows(frame))}
+    typed: dict[str, set[int]] = {}
+    for number, column in numeric:
+        if column < len(names) and names[column] in frame.columns and number in position:
+            typed.setdefault(names[column], set()).add(position[number])
+    set_typed_cells(frame, {column: frozenset(rows) for column, rows in typed.items()})
 
 
 def _rows(sheet: object, limit: int | None) -> Iterator[tuple[object, ...]]:

@@ -17,8 +17,8 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo import settings
-from geo.errors import Notice, Problem, phrase, shown
-from geo.frames import add_notices, spreadsheet_rows
+from geo.errors import Notice, Phrase, Problem, in_lang, phrase, shown
+from geo.frames import add_notices, rename_typed_cells, spreadsheet_rows, typed_cells
 from geo.numbers import read_number_column
 
 ID_PATTERN: Final[re.Pattern[str]] = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -59,6 +59,13 @@ SITE_OPTIONAL: Final[dict[str, str]] = {
 #: (position indicative), ``area`` anywhere in a generic area.
 PLACEMENTS: Final[tuple[str, ...]] = ("point", "park", "area")
 
+#: What an id must be, for messages.
+_ID_EXPECTED: Final[Phrase] = phrase(
+    "lower-case letters, digits and '-'", "chữ thường không dấu, chữ số và '-'"
+)
+#: What an empty required cell is, for messages.
+_EMPTY: Final[Phrase] = phrase("an empty cell", "một ô trống")
+
 #: Column names a spreadsheet in Vietnamese may use, mapped to ours.
 HEADER_ALIASES: Final[dict[str, str]] = {
     "mã dự án": "project_id",
@@ -91,15 +98,18 @@ def _missing_columns(columns: list[str], required: tuple[str, ...], source: str)
     missing = [c for c in required if c not in columns]
     if not missing:
         return []
-    return [
-        Problem(
-            source,
-            "",
-            "",
-            f"column{'s' if len(missing) > 1 else ''} " + ", ".join(f"`{c}`" for c in missing),
-            "columns " + ", ".join(f"`{c}`" for c in columns) if columns else "no columns",
-        )
-    ]
+    listed = ", ".join(f"`{c}`" for c in missing)
+    expected = (
+        phrase("columns {c}", "các cột {c}", c=listed)
+        if len(missing) > 1
+        else phrase("column {c}", "cột {c}", c=listed)
+    )
+    found = (
+        phrase("columns {c}", "các cột {c}", c=", ".join(f"`{c}`" for c in columns))
+        if columns
+        else phrase("no columns", "không có cột nào")
+    )
+    return [Problem(source, "", "", expected, found)]
 
 
 def normalise_header(text: str) -> str:
@@ -129,7 +139,7 @@ def rename_aliases(frame: pd.DataFrame) -> pd.DataFrame:
         name = _HEADER_LOOKUP.get(normalise_header(column))
         if name is not None and name != column and name not in frame.columns and name not in mapping.values():
             mapping[column] = name
-    return frame.rename(columns=mapping)
+    return rename_typed_cells(frame.rename(columns=mapping), mapping)
 
 
 def _duplicates(values: pd.Series, where: list[str], source: str, field: str) -> list[Problem]:
@@ -144,7 +154,12 @@ def _duplicates(values: pd.Series, where: list[str], source: str, field: str) ->
                     source,
                     place,
                     field,
-                    f"a unique id (already used in {first[value]})",
+                    phrase(
+                        "a unique id (already used in {first})",
+                        "một mã không trùng (đã dùng ở {first_vi})",
+                        first=first[value],
+                        first_vi=in_lang(first[value], "vi"),
+                    ),
                     shown(value),
                 )
             )
@@ -161,7 +176,7 @@ def _choice(value: str, allowed: tuple[str, ...], source: str, place: str, field
 
 
 def _parse_capital(
-    texts: list[str], source: str, places: list[str]
+    texts: list[str], source: str, places: list[str], typed: list[bool]
 ) -> tuple[list[float], list[list[Problem]], Notice | None]:
     """Read the capital column as people write it (``1.650``, ``1,650.5``, ``1 650 tỷ đồng``).
 
@@ -178,7 +193,7 @@ def _parse_capital(
         "một số tỷ đồng, từ 0 trở lên (ví dụ 1650, 1.650 hoặc 1.650,5)",
     )
     column = read_number_column(
-        texts, source=source, field="capital_bn_vnd", places=places, expected=expected
+        texts, source=source, field="capital_bn_vnd", places=places, expected=expected, typed=typed
     )
     values: list[float] = []
     problems: list[list[Problem]] = []
@@ -207,7 +222,7 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
     places = [_row(n - 2) for n in spreadsheet_rows(frame)]
     problems += _duplicates(frame["project_id"], places, source, "project_id")
     capital_values, capital_problems, capital_notice = _parse_capital(
-        list(frame["capital_bn_vnd"]), source, places
+        list(frame["capital_bn_vnd"]), source, places, typed_cells(frame, "capital_bn_vnd")
     )
     capitals, good, modes, zone_texts = [], [], [], []
     # Plain dicts, not iterrows: a national list has tens of thousands of rows.
@@ -221,14 +236,14 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
                     source,
                     place,
                     "project_id",
-                    "lower-case letters, digits and '-'",
+                    _ID_EXPECTED,
                     shown(row["project_id"]),
                 )
             )
         found += _choice(row["sector"], settings.SECTORS, source, place, "sector")
         found += _choice(row["phase"], settings.PHASES, source, place, "phase")
         if row["name_vi"] == "":
-            found.append(Problem(source, place, "name_vi", "a project name", "an empty cell"))
+            found.append(Problem(source, place, "name_vi", phrase("a project name", "tên dự án"), _EMPTY))
         found += bad
         zone_ids = [z.strip() for z in row["site_zone_ids"].split(";") if z.strip()]
         if not zone_ids:
@@ -237,8 +252,8 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
                     source,
                     place,
                     "site_zone_ids",
-                    "zone ids separated by ';'",
-                    "an empty cell",
+                    phrase("zone ids separated by ';'", "các mã khu, cách nhau bằng ';'"),
+                    _EMPTY,
                 )
             )
         repeated = sorted({z for z in zone_ids if zone_ids.count(z) > 1})
@@ -261,7 +276,10 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
                     source,
                     place,
                     "site_mode",
-                    "'joint' or 'alternatives' for several sites",
+                    phrase(
+                        "'joint' or 'alternatives' for several sites",
+                        "'joint' hoặc 'alternatives' khi có nhiều địa điểm",
+                    ),
                     "'single'",
                 )
             )
@@ -271,7 +289,7 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
                     source,
                     place,
                     "plants",
-                    "a whole number or an empty cell",
+                    phrase("a whole number or an empty cell", "một số nguyên hoặc ô trống"),
                     shown(row["plants"]),
                 )
             )
@@ -302,21 +320,38 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
     return clean, problems
 
 
+#: Geometry types as messages name them, per language.
+_GEOMETRY_VI: Final[dict[str, str]] = {
+    "Point": "điểm (Point)",
+    "Polygon": "vùng (Polygon)",
+    "MultiPolygon": "vùng nhiều phần (MultiPolygon)",
+}
+
+
+def _kinds(kinds: tuple[str, ...]) -> Phrase:
+    return Phrase(" or ".join(kinds), " hoặc ".join(_GEOMETRY_VI.get(k, k) for k in kinds))
+
+
 def _geometry_problems(
     geometry: BaseGeometry | None, kinds: tuple[str, ...], source: str, place: str
 ) -> list[Problem]:
     if geometry is None or not isinstance(geometry, BaseGeometry):
-        return [Problem(source, place, "geometry", " or ".join(kinds), "no geometry")]
+        return [Problem(source, place, "geometry", _kinds(kinds), phrase("no geometry", "không có hình học"))]
     if geometry.geom_type not in kinds:
-        return [Problem(source, place, "geometry", " or ".join(kinds), geometry.geom_type)]
+        return [Problem(source, place, "geometry", _kinds(kinds), geometry.geom_type)]
     if geometry.is_empty:
         return [
             Problem(
                 source,
                 place,
                 "geometry",
-                f"a non-empty {kinds[0]}",
-                "an empty geometry",
+                phrase(
+                    "a non-empty {kind}",
+                    "một {kind_vi} không rỗng",
+                    kind=kinds[0],
+                    kind_vi=_GEOMETRY_VI.get(kinds[0], kinds[0]),
+                ),
+                phrase("an empty geometry", "một hình học rỗng"),
             )
         ]
     if not geometry.is_valid:
@@ -326,7 +361,8 @@ def _geometry_problems(
                 source,
                 place,
                 "geometry",
-                "a valid geometry (no self-intersection)",
+                phrase("a valid geometry (no self-intersection)", "một hình học hợp lệ (không tự cắt nhau)"),
+                # GEOS's own words, e.g. "Self-intersection[106.335 20.495]": quoted as they are.
                 reason,
             )
         ]
@@ -334,18 +370,52 @@ def _geometry_problems(
 
 
 def _bounds_problems(geometry: BaseGeometry, source: str, place: str) -> list[Problem]:
+    """A problem when ``geometry`` leaves the area the plan covers (:func:`settings.bounds`).
+
+    The bundled plan covers the province; another data set (``PLAN_DATA_DIR``) all of
+    Viet Nam. The found part guesses the usual cause: swapped axes or metres without a CRS.
+    """
     minx, miny, maxx, maxy = geometry.bounds
     west, south, east, north = settings.bounds()
     if west <= minx and maxx <= east and south <= miny and maxy <= north:
         return []
-    area = "Thái Bình" if (west, south, east, north) == settings.PROVINCE_BOUNDS else "Viet Nam"
-    expected = f"coordinates within lon {west}–{east}, lat {south}–{north} ({area})"
+    province = (west, south, east, north) == settings.PROVINCE_BOUNDS
+    area_en, area_vi = ("the province", "tỉnh") if province else ("Viet Nam", "Việt Nam")
+    expected = phrase(
+        "coordinates within lon {west}–{east}, lat {south}–{north} ({area})",
+        "tọa độ trong khoảng kinh độ {west}–{east}, vĩ độ {south}–{north} ({area_vi})",
+        west=west,
+        east=east,
+        south=south,
+        north=north,
+        area="Thái Bình" if province else "Viet Nam",
+        area_vi="Thái Bình" if province else "Việt Nam",
+    )
     if south <= minx <= north and west <= miny <= east:
-        hint = f"lon={minx:.4f}, lat={miny:.4f}: latitude and longitude swapped?"
+        hint = phrase(
+            "lon={x:.4f}, lat={y:.4f}: latitude and longitude swapped?",
+            "kinh độ={x:.4f}, vĩ độ={y:.4f}: vĩ độ và kinh độ bị đảo chỗ?",
+            x=minx,
+            y=miny,
+        )
     elif max(abs(minx), abs(maxx)) > 180 or max(abs(miny), abs(maxy)) > 90:
-        hint = f"x={minx:.0f}, y={miny:.0f}: metres with no CRS declared?"
+        hint = phrase(
+            "x={x:.0f}, y={y:.0f}: metres with no CRS declared?",
+            "x={x:.0f}, y={y:.0f}: tọa độ mét mà không khai báo hệ tọa độ?",
+            x=minx,
+            y=miny,
+        )
     else:
-        hint = f"lon {minx:.4f}–{maxx:.4f}, lat {miny:.4f}–{maxy:.4f}: outside the province"
+        hint = phrase(
+            "lon {x0:.4f}–{x1:.4f}, lat {y0:.4f}–{y1:.4f}: outside {area}",
+            "kinh độ {x0:.4f}–{x1:.4f}, vĩ độ {y0:.4f}–{y1:.4f}: nằm ngoài {area_vi}",
+            x0=minx,
+            x1=maxx,
+            y0=miny,
+            y1=maxy,
+            area=area_en,
+            area_vi=area_vi,
+        )
     return [Problem(source, place, "geometry", expected, hint)]
 
 
@@ -409,14 +479,14 @@ def validate_zones(
                     source,
                     place,
                     "zone_id",
-                    "lower-case letters, digits and '-'",
+                    _ID_EXPECTED,
                     shown(row["zone_id"]),
                 )
             )
         found += _choice(row["kind"], settings.ZONE_KINDS, source, place, "kind")
         found += _choice(row["precision"], settings.PRECISIONS, source, place, "precision")
         if row["name_vi"] == "":
-            found.append(Problem(source, place, "name_vi", "a zone name", "an empty cell"))
+            found.append(Problem(source, place, "name_vi", phrase("a zone name", "tên khu"), _EMPTY))
         found += _geometry_problems(row.geometry, ("Polygon", "MultiPolygon"), source, place)
         good.append(not found)
         problems += found
@@ -452,13 +522,25 @@ def validate_sites(frame: gpd.GeoDataFrame, source: str) -> tuple[gpd.GeoDataFra
         found += _choice(placement, PLACEMENTS, source, place, "placement")
         found += _choice(precision, settings.PRECISIONS, source, place, "precision")
         if project_id == "":
-            found.append(Problem(source, place, "project_id", "the id of a project", "an empty cell"))
+            found.append(
+                Problem(
+                    source, place, "project_id", phrase("the id of a project", "mã của một dự án"), _EMPTY
+                )
+            )
         if (
             isinstance(point, shapely.Point)
             and not point.is_empty
             and (math.isnan(point.x) or math.isnan(point.y))
         ):
-            found.append(Problem(source, place, "lon/lat", "numbers (WGS84 degrees)", "empty or text"))
+            found.append(
+                Problem(
+                    source,
+                    place,
+                    "lon/lat",
+                    phrase("numbers (WGS84 degrees)", "các số (độ, WGS84)"),
+                    phrase("empty or text", "ô trống hoặc chữ"),
+                )
+            )
         else:
             found += _geometry_problems(point, ("Point",), source, place)
         good.append(not found)

@@ -352,6 +352,18 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "mon.unavailable": (
             "Không kết nối được cơ sở dữ liệu theo dõi; bản đồ và số liệu quy hoạch vẫn dùng được."
         ),
+        # Right on the users' own data (issue 10): notices, nothing used, internal errors
+        "upload.notices": "Cách đọc tệp của bạn (hãy kiểm tra):",
+        "upload.unused": ("Không phần nào trong tệp của bạn dùng được; bản đồ vẫn hiển thị dữ liệu đi kèm."),
+        "upload.used": "Đang dùng từ tệp của bạn: {kinds}.",
+        "upload.kind.projects": "danh mục dự án",
+        "upload.kind.zones": "ranh giới khu",
+        "upload.kind.sites": "điểm dự án",
+        "upload.internal": (
+            "Chương trình gặp lỗi nội bộ khi đọc tệp của bạn. Đây không phải lỗi của tệp: "
+            "tệp của bạn chưa được dùng, không có gì bị mất, và bản đồ đang hiển thị dữ liệu "
+            "đi kèm. Mã tham chiếu (gửi cho người quản trị): {ref}"
+        ),
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -691,6 +703,18 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "mon.zone_unknown": "(zone not recorded; multi-site project)",
         "mon.unavailable": (
             "The monitoring database cannot be reached; the plan's map and figures still work."
+        ),
+        # Right on the users' own data (issue 10): notices, nothing used, internal errors
+        "upload.notices": "How your files were read (please check):",
+        "upload.unused": "Nothing in your files could be used; the map shows the bundled data.",
+        "upload.used": "Used from your files: {kinds}.",
+        "upload.kind.projects": "the priority list",
+        "upload.kind.zones": "zone boundaries",
+        "upload.kind.sites": "project sites",
+        "upload.internal": (
+            "The program hit an internal error while reading your files. This is not a problem "
+            "with your files: they were not used, nothing was lost, and the map shows the "
+            "bundled data. Reference (to quote to the administrator): {ref}"
         ),
     },
 }

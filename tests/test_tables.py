@@ -387,3 +387,150 @@ def test_a_workbook_that_unpacks_past_the_zip_cap_is_refused_before_parsing(
         problem.text("en")
         == "`bomb.xlsx`: expected an Excel workbook (.xlsx); found more than 1 MB once unpacked"
     )
+
+
+# ----------------------------------------------------------------------------- issue 10, finished
+
+
+def test_a_column_with_both_1_650_and_1_comma_650_reads_the_plan_s_way_and_tells_the_other() -> None:
+    got, problems, used = _column(["1.650", "31.560", "1,650"])
+    assert used == "vi"
+    assert got[:2] == [1650.0, 31560.0]
+    assert math.isnan(got[2])
+    assert problems == [
+        "`p.csv` row 4, column `capital_bn_vnd`: expected a figure in the Vietnamese number format, "
+        "like the rest of the column (this one is in the English number format); found '1,650'"
+    ]
+
+
+def test_a_column_of_1_comma_650_alone_is_thousands_and_said_so() -> None:
+    read = read_number_column(
+        ["1,650", "2,300", "500"],
+        source="p.csv",
+        field="capital_bn_vnd",
+        places=["row 2", "row 3", "row 4"],
+        expected="a number",
+    )
+    assert read.values == (1650.0, 2300.0, 500.0)
+    assert read.notice is not None
+    assert read.notice.text("en").startswith(
+        "`p.csv`, column `capital_bn_vnd`: every figure fits both number formats; read with the English"
+    )
+    assert "đã đọc theo định dạng số kiểu Anh (1,650 = một nghìn sáu trăm năm mươi" in read.notice.text("vi")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.650", 1650.0),
+        ("1,650", 1650.0),
+        ("0.125", 0.125),
+        ("0,125", 0.125),
+        ("1.650,5 tỷ đồng", 1650.5),
+        ("1,650.5 bn VND", 1650.5),
+        ("31 560 billion VND", 31560.0),
+        ("-650", -650.0),
+    ],
+)
+def test_one_figure_on_its_own_is_read_as_a_column_of_one(text: str, value: float) -> None:
+    from geo.monitoring.amounts import parse_amount
+    from geo.numbers import read_number
+
+    assert read_number(text) == value
+    # Monitoring reads amounts with the same reader.
+    assert parse_amount(text) == value
+
+
+@pytest.mark.parametrize("text", ["1650 đồng", "một nghìn", "1.65.0", ""])
+def test_one_figure_that_is_not_billions_or_not_a_figure_is_refused(text: str) -> None:
+    from geo.numbers import read_number
+
+    with pytest.raises(ValueError, match="not a number"):
+        read_number(text)
+
+
+def test_a_workbook_mixing_real_numbers_and_text_figures_reads_each_and_says_how(tmp_path: Path) -> None:
+    rows = _records()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Mã dự án", "Lĩnh vực", "Giai đoạn", "Tên dự án", "Vốn đầu tư (tỷ đồng)", "Mã khu"])
+    capitals: list[object] = ["1.650", 1650.5, 1.65, "2.300"]
+    for row, capital in zip(rows, capitals, strict=False):
+        sheet.append(
+            [row["project_id"], row["sector"], row["phase"], row["name_vi"], capital, row["site_zone_ids"]]
+        )
+    path = tmp_path / "danh_muc.xlsx"
+    book.save(path)
+    plan, problems = load_overrides(projects=path)
+    assert problems == []
+    # Text figures the plan's way (1.650 = 1650); numbers as the workbook stores them.
+    assert list(plan.projects["capital_bn_vnd"]) == [1650.0, 1650.5, 1.65, 2300.0]
+    [notice] = plan.notices
+    assert notice.text("en") == (
+        "`danh_muc.xlsx`, column `capital_bn_vnd`: 2 cells hold numbers, read as stored; of the 2 "
+        "figures typed as text: every figure fits both number formats; read with the Vietnamese number "
+        "format (1.650 = one thousand six hundred and fifty, 1.650,5 = 1650.5). Check the figures, or "
+        "write them unambiguously (1650 or 1.650,0)"
+    )
+    assert notice.text("vi").startswith(
+        "`danh_muc.xlsx`, cột `capital_bn_vnd`: 2 ô chứa số, đọc đúng như đã lưu; với 2 ô số gõ dạng chữ: "
+        "mọi con số đều hợp với cả hai định dạng số; đã đọc theo định dạng số kiểu Việt Nam"
+    )
+
+
+def test_a_workbook_of_real_numbers_alone_needs_no_notice(tmp_path: Path) -> None:
+    rows = _records()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append([float(row[c]) if c == "capital_bn_vnd" else row[c] for c in HEADER])
+    path = tmp_path / "projects.xlsx"
+    book.save(path)
+    plan, problems = load_overrides(projects=path)
+    assert problems == []
+    assert plan.total_capital == load_plan().total_capital
+    assert plan.notices == ()
+
+
+def test_a_site_table_s_notices_reach_the_plan_in_both_languages(tmp_path: Path) -> None:
+    from geo.overrides import load_uploads
+
+    # UTF-16 (as Excel's "Unicode text" saves), semicolons, decimal commas.
+    content = "project_id;lon;lat\r\nelectronics-2021-1;106,338;20,492\r\n".encode("utf-16")
+    plan, problems = load_uploads({"sites": ("điểm.csv", content)})
+    assert problems == []
+    assert "sites" in plan.own
+    assert [n.text("en") for n in plan.notices] == [
+        "`điểm.csv`: read as UTF-16 text",
+        "`điểm.csv`, column `lon`: read with a decimal comma (106,35 = 106.35 degrees)",
+        "`điểm.csv`, column `lat`: read with a decimal comma (106,35 = 106.35 degrees)",
+    ]
+    assert plan.notices[1].text("vi") == (
+        "`điểm.csv`, cột `lon`: đã đọc với dấu phẩy thập phân (106,35 = 106,35 độ)"
+    )
+
+
+def test_a_windows_1258_site_table_says_its_encoding(tmp_path: Path) -> None:
+    from geo.overrides import load_uploads
+
+    content = windows_1258(
+        "project_id,lon,lat,ghi_chú\nelectronics-2021-1,106.338,20.492,Khu công nghiệp Sông Trà\n"
+    )
+    plan, problems = load_uploads({"sites": ("diem.csv", content)})
+    assert problems == []
+    [notice] = plan.notices
+    assert notice.text("vi") == (
+        "`diem.csv`: đã đọc theo bảng mã Windows-1258 (bảng mã tiếng Việt cũ); "
+        "lưu tệp dạng 'CSV UTF-8' để khỏi nhầm"
+    )
+
+
+def test_a_file_nothing_of_which_is_used_is_not_called_used(tmp_path: Path) -> None:
+    from geo.overrides import load_uploads
+
+    plan, problems = load_uploads({"sites": ("s.csv", b"project_id,lon,lat\nnobody-1,106.338,20.492\n")})
+    assert [p.text("en") for p in problems] == [
+        "`s.csv` row 2, column `project_id`: expected a project of the priority list; found 'nobody-1'"
+    ]
+    assert plan.own == frozenset()

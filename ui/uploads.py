@@ -7,7 +7,7 @@ from typing import Final
 
 import streamlit as st
 
-from geo.errors import Problem
+from geo.errors import Notice, Problem
 from geo.load import Plan
 from geo.overrides import UPLOAD_SUFFIXES, load_uploads
 from geo.owncontext import CONTEXT_SUFFIXES, OwnContext, read_own_context
@@ -75,21 +75,31 @@ def render_uploaders(lang: str) -> None:
 
 
 def report(plan: Plan, problems: list[Problem], lang: str) -> None:
-    """What was used from the user's files, and every problem, in plain words."""
+    """What was used from the user's files, how they were read, and every problem."""
     if problems:
         lines = "\n".join(f"- {_plain(p, lang)}" for p in problems[:200])
         more = f"\n- … (+{len(problems) - 200})" if len(problems) > 200 else ""
         st.error(text("upload.problems", lang).format(count=len(problems)) + "\n\n" + lines + more)
+    if plan.notices:
+        # Never silent: which number format or encoding a file was read with.
+        lines = "\n".join(f"- {_plain(n, lang)}" for n in plan.notices)
+        st.warning(text("upload.notices", lang) + "\n\n" + lines)
+    if not plan.own:
+        st.warning(text("upload.unused", lang))
+        return
+    kinds = ", ".join(text(f"upload.kind.{kind}", lang) for kind in KINDS if kind in plan.own)
     st.info(
-        text("upload.using", lang).format(
+        text("upload.used", lang).format(kinds=kinds)
+        + " "
+        + text("upload.using", lang).format(
             projects=len(plan.projects), zones=len(plan.zones), sites=len(plan.sites)
         )
     )
 
 
-def _plain(problem: Problem, lang: str) -> str:
+def _plain(message: Problem | Notice, lang: str) -> str:
     # Markdown would read a file's own text as formatting (or a link): show it as code.
-    return _code(problem.text(lang))
+    return _code(message.text(lang))
 
 
 def context_file() -> tuple[str, bytes] | None:
