@@ -279,7 +279,9 @@
       el.style.visibility = "";
       el.style.pointerEvents = "";
       el.removeAttribute("title");
-      var spots = [[0, 0], [0, -22], [0, 22], [-x.width, 0], [0, -40], [0, 40]];
+      /* Up and down only: a label moved a whole width sideways left its zone and read as the
+         figure of the district beside it (the coastal zone's, over Đông Hưng). */
+      var spots = [[0, 0], [0, -22], [0, 22], [0, -40], [0, 40]];
       for (var pass = 0; pass < 2; pass++) {
         if (pass === 1) {
           if (!x.short) { break; }
