@@ -202,3 +202,27 @@ def test_bad_search_capital_and_rate_in_a_link_are_ignored() -> None:
     assert "capital" not in at.query_params
     assert "rate" not in at.query_params
     assert _metrics(at)["Dự án hiển thị"] == "22 / 22"
+
+
+def test_a_program_error_with_uploads_is_ours_and_the_bundled_plan_stays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ui import uploads
+
+    def broken(files: object) -> object:
+        raise RuntimeError("a bug of ours, not of the file")
+
+    files = {"zones": ("khu.geojson", b"{}")}
+    monkeypatch.setattr(uploads, "uploaded_files", lambda: files)
+    monkeypatch.setattr(uploads, "plan_from_uploads", broken)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    [error] = [e.value for e in at.error]
+    assert "This is not a problem with your files: they were not used, nothing was lost" in error
+    assert re.search(r"Reference \(to quote to the administrator\): [0-9a-f]{8}$", error)
+    assert "bug of ours" not in error
+    # The bundled plan, whole, and the sidebar to remove the file from.
+    assert _metrics(at)["Projects shown"] == "22 / 22"
+    assert choice(at.sidebar.multiselect, "sector") is not None
