@@ -36,13 +36,38 @@ from ui.uploads import (
     uploaded_files,
 )
 
-#: Page CSS: the zone panel's facts table wraps inside its column.
+#: Page CSS: a compact header so the map starts on a laptop's first screen; the zone
+#: panel's facts table wraps inside its column; the map's frame fills the screen below the
+#: header (static/js/map.js makes the map fill its frame).
 PAGE_CSS = """
 <style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.6rem; padding-bottom: 2rem; }
+[data-testid="stMainBlockContainer"] h2 { font-size: 1.55rem; padding: 0.2rem 0 0 0; }
+[data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] { font-size: 1.9rem; }
+iframe[title="streamlit_folium.st_folium"] { height: max(380px, calc(100vh - 322px)) !important; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; }
+  [data-testid="stMainBlockContainer"] h2 { font-size: 1.2rem; }
+  [data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] { font-size: 1.4rem; }
+  iframe[title="streamlit_folium.st_folium"] { height: max(360px, calc(100vh - 120px)) !important; }
+  .st-key-headline [data-testid="stHorizontalBlock"] { flex-wrap: nowrap; gap: 0.5rem; }
+  .st-key-headline [data-testid="stColumn"] { min-width: 0 !important; }
+  .st-key-headline [data-testid="stMetricValue"] { font-size: 1.15rem !important; }
+  .st-key-headline [data-testid="stMetricLabel"] p { font-size: 0.8rem; }
+  .st-key-headline [data-testid="stMetricDelta"], .st-key-headline [data-testid="stMetricDelta"] * {
+    white-space: normal !important; overflow: visible !important; height: auto !important; }
+}
 table.facts { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 0.9rem; }
 table.facts th { width: 38%; text-align: left; vertical-align: top; font-weight: 600; }
 table.facts th, table.facts td { padding: 4px 6px; border-bottom: 1px solid #e6e6e6;
   overflow-wrap: anywhere; }
+.figure-table { overflow-x: auto; margin: 0 0 1rem 0; }
+.figure-table table { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
+.figure-table th { text-align: left; vertical-align: bottom; font-weight: 600; padding: 4px 6px;
+  border-bottom: 2px solid #d0d0d0; overflow-wrap: normal; hyphens: auto; }
+.figure-table td { padding: 3px 6px; border-bottom: 1px solid #ececec; vertical-align: top; }
+.figure-table .num { text-align: right; }
+.figure-table td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
 ul.zone-projects { list-style: none; padding: 0; margin: 0 0 0.8rem 0; font-size: 0.9rem; }
 ul.zone-projects li { padding: 4px 0; border-bottom: 1px solid #e6e6e6; overflow-wrap: anywhere; }
 ul.zone-projects .figure { font-weight: 600; white-space: nowrap; margin-right: 0.3rem; }
@@ -181,8 +206,10 @@ def figures(plan: Plan, view: View, problems: list[Problem] | None, lang: str) -
     """What was used from the user's files, and the headline figures."""
     if problems is not None:
         report(plan, problems, lang)
-    headline(plan, view, lang)
-    monitoring.headline(plan, view, lang)
+    with st.container(key="headline"):
+        usd = headline(plan, view, lang)
+        note = monitoring.headline(plan, view, lang)
+        st.caption(" · ".join(line for line in (usd, note) if line))
     if view.projects.empty:
         st.warning(text("empty", lang))
 

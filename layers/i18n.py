@@ -364,6 +364,9 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "tệp của bạn chưa được dùng, không có gì bị mất, và bản đồ đang hiển thị dữ liệu "
             "đi kèm. Mã tham chiếu (gửi cho người quản trị): {ref}"
         ),
+        # layout: the zone load's second and third tables
+        "load.by_sector": "Vốn theo ngành và giai đoạn (tỷ đồng)",
+        "load.distances": "Khoảng cách đường thẳng (km)",
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -716,6 +719,9 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "with your files: they were not used, nothing was lost, and the map shows the "
             "bundled data. Reference (to quote to the administrator): {ref}"
         ),
+        # layout: the zone load's second and third tables
+        "load.by_sector": "Capital by sector and phase (bn VND)",
+        "load.distances": "Straight-line distances (km)",
     },
 }
 

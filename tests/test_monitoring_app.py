@@ -14,6 +14,7 @@ from geo import settings
 from geo.monitoring import records
 from geo.monitoring.store import open_store
 from geo.monitoring.users import add_user
+from tests.html_tables import html_table
 from tests.test_app import _map_args
 from ui import monitoring
 
@@ -87,7 +88,7 @@ def test_an_editor_records_and_the_record_survives_a_restart_into_the_2024_zone_
     at.date_input(key="_w.mon_as_of").set_value(dt.date(2024, 1, 1)).run()
     assert not at.exception, at.exception
     assert "Lưu bản ghi mới" not in _labels(at)  # the restart signed nobody in
-    [table] = [d.value for d in at.dataframe if "Vốn đăng ký (tỷ đồng)" in d.value.columns]
+    table = html_table(at, "monitoring-load")
     row = table.set_index("Khu").loc["KCN Cầu Nghìn"]
     assert row["Vốn đăng ký (tỷ đồng)"] == 1200.0
     assert row["Đang hoạt động"] == 1

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.html_tables import html_table
 from tests.test_app import _metrics, _projects_on_map, _run, choice
 
 
@@ -19,7 +20,7 @@ def _table(at: AppTest, index: int = 0) -> pd.DataFrame:
 )
 def test_zone_load_follows_the_policy(policy: str, cau_nghin: float, total: float) -> None:
     at = _run(page="load", policy=policy, lang="en")
-    table = _table(at).set_index("Zone")
+    table = html_table(at, "load").set_index("Zone")
     assert table.loc["Cầu Nghìn Industrial Park", "Capital (bn VND)"] == pytest.approx(cau_nghin)
     assert table["Capital (bn VND)"].sum() == pytest.approx(total)
     assert table.loc["Sông Trà (TBS) Industrial Park", "Projects"] == 7
@@ -33,14 +34,14 @@ def test_zone_load_follows_the_policy(policy: str, cau_nghin: float, total: floa
 def test_zone_load_in_usd_follows_the_rate() -> None:
     at = _run(page="load", lang="en", sector="ceramics")
     choice(at.sidebar.number_input, "usd_rate").set_value(25_000.0).run()
-    table = _table(at).set_index("Zone")
+    table = html_table(at, "load").set_index("Zone")
     assert table.loc["Tiền Hải Industrial Park", "Capital (million USD)"] == pytest.approx(23.2)
-    assert "≈ 23.2 million USD" in [c.value for c in at.caption]
+    assert any(c.value.startswith("≈ 23.2 million USD · ") for c in at.caption)
 
 
 def test_targets_show_implied_base_growth_and_the_inconsistency() -> None:
     at = _run(page="targets", lang="en")
-    table = _table(at).set_index("Sector")
+    table = html_table(at, "targets").set_index("Sector")
     assert table.loc["Mechanical engineering", "Implied 2015"] == pytest.approx(2_500)
     assert table.loc["Electronics & IT", "Avg. growth 2015–2020"] == pytest.approx((5.08**0.2 - 1) * 100)
     assert table.loc["Sanitary ceramics", "Check"] == "inconsistent: 1,060 ≠ 1,087.5"

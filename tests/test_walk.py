@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -27,6 +26,7 @@ from geo.load import Plan, load_plan
 from geo.overrides import load_uploads
 from geo.view import Filters, View, build_view
 from layers.i18n import LANGUAGE_NAMES, capital, text
+from tests.html_tables import html_table
 from tests.test_uploads import surveyed_song_tra
 from ui import tables, uploads
 from ui.sidebar import site_zone_ids
@@ -158,9 +158,7 @@ def _check_load(at: AppTest, view: View, walker: Walker, where: str) -> None:
         # Every candidate zone gets the whole amount: an upper bound, never below the headline.
         assert total >= view.capital - 1e-6 or walker.zone, where
     if walker.page == "load":
-        table = at.dataframe[0].value
-        shown = table.data if hasattr(table, "data") else table
-        assert isinstance(shown, pd.DataFrame)
+        shown = html_table(at, "load")
         assert float(shown[text("col.capital", walker.lang)].sum()) == pytest.approx(total), where
 
 

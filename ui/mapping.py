@@ -78,10 +78,12 @@ def keep_view_on_click(zone_id: str) -> None:
     st.session_state[FOCUS_KEY] = (zone_id, kept)
 
 
-def headline(plan: Plan, view: View, lang: str) -> None:
-    """Projects shown, their capital (and USD) with its share of the plan, zones involved."""
+def headline(plan: Plan, view: View, lang: str) -> str:
+    """Projects shown, their capital with its share of the plan, zones involved; returns the
+    capital in USD, for the line under the figures."""
     shown = view.capital
-    first, second, third = st.columns(3)
+    # The capital needs the most room: on a phone the three stay in one row.
+    first, second, third = st.columns([1, 1.5, 0.9])
     first.metric(text("metric.projects", lang), f"{len(view.projects)} / {len(plan.projects)}")
     second.metric(
         text("metric.capital", lang),
@@ -92,7 +94,7 @@ def headline(plan: Plan, view: View, lang: str) -> None:
         help=usd_millions(shown, rate(), lang),
     )
     third.metric(text("metric.zones", lang), str(int((view.load["capital_bn_vnd"] > 0).sum())))
-    st.caption(usd_millions(shown, rate(), lang))
+    return usd_millions(shown, rate(), lang)
 
 
 def draw_map(

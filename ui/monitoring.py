@@ -31,6 +31,7 @@ from layers import mapview
 from layers.features import esc
 from layers.i18n import capital, number, percent, text
 from layers.monitoring import Move, moves_layer
+from ui.plain import figure_table
 from ui.state import current
 
 P = ParamSpec("P")
@@ -183,13 +184,16 @@ def _entries(view: View) -> list[Entry]:
     return [e for e in records.latest_as_of(store(), as_of()) if e.project_id in shown]
 
 
-@database_part(lambda: None)
-def headline(plan: Plan, view: View, lang: str) -> None:
-    """Projects with records and operating, registered and disbursed capital against the plan."""
+@database_part(lambda: "")
+def headline(plan: Plan, view: View, lang: str) -> str:
+    """Projects with records and operating, registered and disbursed capital against the plan.
+
+    With no record yet, nothing is drawn: the sentence saying so is returned, to share the
+    line under the plan's figures (at 1280 × 800 the map must stay in the first screen).
+    """
     entries = _entries(view)
     if not entries:
-        st.caption(text("mon.none_yet", lang).format(date=as_of().isoformat()))
-        return
+        return str(text("mon.none_yet", lang).format(date=as_of().isoformat()))
     registered = sum(e.registered_bn_vnd or 0.0 for e in entries)
     disbursed = sum(e.disbursed_bn_vnd or 0.0 for e in entries)
     planned = view.capital
@@ -209,6 +213,7 @@ def headline(plan: Plan, view: View, lang: str) -> None:
         f"{text('mon.disbursed', lang)}: {against_plan(disbursed)}",
     ]
     st.markdown(f"**{esc(text('mon.title', lang))}** · " + " · ".join(esc(p) for p in parts))
+    return ""
 
 
 @database_part(lambda: None)
@@ -248,14 +253,7 @@ def load_view(plan: Plan, view: View, lang: str) -> None:
         shown[text(key, lang)] = table[column]
         places[text(key, lang)] = 0
 
-    # Numbers in the language's format, still sorted as numbers (as ui/tables.py's tables).
-    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
-    styler = shown.style
-    for name, decimals in places.items():
-        styler = styler.format(
-            precision=decimals, thousands=thousands, decimal=decimal, subset=[name], na_rep=""
-        )
-    st.dataframe(styler, hide_index=True, width="stretch")
+    figure_table(shown, lang, places, "monitoring-load")
 
 
 def _project_names(plan: Plan, lang: str) -> dict[str, str]:

@@ -8,6 +8,8 @@ host from every viewer's browser.
 from __future__ import annotations
 
 import html
+import math
+from collections.abc import Mapping
 from typing import Final
 
 import pandas as pd
@@ -63,3 +65,35 @@ def item_list(items: list[tuple[str, str, str]], css_class: str) -> None:
         for figure, title, detail in items
     )
     st.html(f'<ul class="{html.escape(css_class)}">{rows}</ul>')
+
+
+def figure_table(frame: pd.DataFrame, lang: str, places: Mapping[str, int], name: str) -> None:
+    """``frame`` as an HTML table: headers and names wrap, figures never break or clip.
+
+    The columns in ``places`` are figures, shown in the language's number format with that
+    many decimals, right-aligned, each cell keeping the exact value in ``data-value``. A
+    table wider than its column (on a phone) scrolls inside its own box. Not
+    ``st.dataframe``: its canvas cut columns off the right at 1280 px with no sign of it.
+    """
+    columns = list(frame.columns)
+    numeric = [column in places for column in columns]
+    head = "".join(
+        f'<th class="{"num" if is_number else "text"}" scope="col">{html.escape(str(column))}</th>'
+        for column, is_number in zip(columns, numeric, strict=True)
+    )
+    body = []
+    for row in frame.itertuples(index=False, name=None):
+        cells = []
+        for column, value, is_number in zip(columns, row, numeric, strict=True):
+            if not is_number:
+                cells.append(f"<td>{html.escape(str(value))}</td>")
+            elif value is None or (isinstance(value, float) and math.isnan(value)):
+                cells.append('<td class="num" data-value="">—</td>')
+            else:
+                shown = number(float(value), lang, places[column])
+                cells.append(f'<td class="num" data-value="{float(value)!r}">{html.escape(shown)}</td>')
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    st.html(
+        f'<div class="figure-table" data-table="{html.escape(name)}"><table>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )

@@ -27,7 +27,16 @@ CSS: Final[str] = """
   max-width: 100% !important; }
 [data-testid="stMetricValue"] { font-size: 2.4rem !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.2rem !important; }
-.present-phase { font-size: 1.6rem; font-weight: 700; }
+.present-phase { font-size: 2rem; font-weight: 700; line-height: 1.2; }
+.st-key-present-next button { min-height: 3.2rem; }
+.st-key-present-next button p { font-size: 1.25rem; }
+/* The map fills the screen below the one row of figures and buttons (full screen too). */
+.stApp iframe[title="streamlit_folium.st_folium"] { height: max(360px, calc(100vh - 124px)) !important; }
+@media (max-width: 640px) {
+  .stApp iframe[title="streamlit_folium.st_folium"] { height: max(360px, calc(100vh - 40px)) !important; }
+  [data-testid="stMetricValue"] { font-size: 1.6rem !important; }
+  .present-phase { font-size: 1.4rem; }
+}
 </style>
 """
 
@@ -53,17 +62,19 @@ def render_present(
     """The whole briefing page."""
     st.html(CSS)
     phases = list(state.current("phase"))
-    left, middle, right, last = st.columns([2.2, 1.2, 1.2, 1])
+    # One row: the map below takes the rest of the screen.
+    left, middle, right, stepper, last = st.columns([1.6, 1, 1.5, 1.3, 1], vertical_alignment="center")
     left.markdown(f'<div class="present-phase">{step_label(phases, lang)}</div>', unsafe_allow_html=True)
     middle.metric(text("metric.projects", lang), f"{len(view.projects)} / {len(plan.projects)}")
     right.metric(text("metric.capital", lang), capital(view.capital, lang))
+    stepper.button(
+        f"{text('present.next', lang)} ▶ {step_label(next_step(phases), lang)}",
+        on_click=_advance,
+        key="present-next",
+        type="primary",
+        width="stretch",
+    )
     with last:
-        st.button(
-            f"{text('present.next', lang)} ▶ {step_label(next_step(phases), lang)}",
-            on_click=_advance,
-            key="present-next",
-            type="primary",
-        )
         st.link_button(text("present.exit", lang), present_link(present=False))
         paper.present_downloads(plan, view, state.filters(), lang)
     sectors = list(state.current("sector"))

@@ -21,7 +21,7 @@ from layers.i18n import number, text
 from layers.style import SECTOR_COLOURS
 from ui import paper
 from ui.context import cached_context
-from ui.plain import capped
+from ui.plain import capped, figure_table
 from ui.state import rate
 
 #: Zones drawn in the zone-load chart at most: beyond some dozens the bars are unreadable.
@@ -94,9 +94,23 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
     places = dict.fromkeys(table.columns[2:], 0)
     places.update({text("col.usd", lang): 1, text("col.area", lang): 1, text("col.per_ha", lang): 2})
     places[text("col.share", lang)] = 1
-    for place in PLACE_COLUMNS:
-        places[text("col.km_to", lang).format(place=text(f"place.{place}", lang))] = 1
-    st.dataframe(localized(capped(table, lang), lang, places), hide_index=True, width="stretch")
+    distance_columns = [
+        text("col.km_to", lang).format(place=text(f"place.{place}", lang)) for place in PLACE_COLUMNS
+    ]
+    places.update(dict.fromkeys(distance_columns, 1))
+    # Three tables, not one of seventeen columns: every figure fits a laptop's width.
+    shown = capped(table, lang)
+    zone = text("col.zone", lang)
+    main = list(table.columns[:8])
+    figure_table(shown[main], lang, places, "load")
+    breakdown = [c for c in table.columns[8:] if c not in distance_columns]
+    if breakdown:
+        st.markdown(f"##### {text('load.by_sector', lang)}")
+        figure_table(shown[[zone, *breakdown]], lang, places, "load-sectors")
+    distances_shown = [c for c in distance_columns if c in table]
+    if distances_shown:
+        st.markdown(f"##### {text('load.distances', lang)}")
+        figure_table(shown[[zone, *distances_shown]], lang, places, "load-distances")
     # Summed here, not in the browser: a national list sent row by row to Vega-Lite is
     # hundreds of thousands of rows; and only the zones that carry most are drawn.
     top = load.head(CHART_ZONES)["zone_id"]
@@ -192,7 +206,7 @@ def targets_view(plan: Plan, lang: str) -> None:
         text("col.ratio_2025", lang): 2,
         text("col.growth_2025", lang): 1,
     }
-    st.dataframe(localized(view, lang, places), hide_index=True, width="stretch")
+    figure_table(view, lang, places, "targets")
     st.caption(text("targets.note", lang))
     years = table.melt(
         id_vars="sector",

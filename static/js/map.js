@@ -13,6 +13,50 @@
   };
 })();
 
+/* The map fills the component's frame, whose height the page sets from the screen's (app.py,
+   PAGE_CSS): streamlit-folium gives its map a fixed height in pixels. On a small screen
+   (a phone) the map fits the province with little padding, as the legend starts closed
+   instead of taking the bottom-right corner. Runs before any map exists. */
+(function () {
+  if (!window.L || !L.Map) { return; }
+  var SMALL = 480;
+  if (document.getElementById("map_div")) {
+    var style = document.createElement("style");
+    style.textContent = "html, body { overflow: hidden; } #map_div { height: 100vh !important; }";
+    document.head.appendChild(style);
+  }
+  /* Briefing maps (large type): full screen takes the whole page, not the map alone, so
+     the phase stepper and the headline figures stay on the screen with it. */
+  function pageFullScreen() {
+    var FullScreen = L.Control.FullScreen;
+    if (!FullScreen || FullScreen._tbPage) { return; }
+    FullScreen._tbPage = true;
+    var toggle = FullScreen.prototype.toggleFullScreen;
+    FullScreen.prototype.toggleFullScreen = function () {
+      var page = null;
+      try { page = window.parent !== window ? window.parent.document : null; } catch (e) { page = null; }
+      if (!page || !this._map.getContainer().classList.contains("large")) { return toggle.call(this); }
+      if (page.fullscreenElement) { page.exitFullscreen(); } else { page.documentElement.requestFullscreen(); }
+    };
+  }
+  L.Map.addInitHook(function () {
+    pageFullScreen();
+    var map = this, fit = map.fitBounds;
+    map.fitBounds = function (bounds, options) {
+      if (map.getSize().x < SMALL && options) {
+        options = L.extend({}, options, { paddingTopLeft: [8, 8], paddingBottomRight: [8, 8] });
+      }
+      return fit.call(map, bounds, options);
+    };
+    /* After the script that made the map has added its controls, the legend among them. */
+    setTimeout(function () {
+      if (map.getSize().x >= SMALL) { return; }
+      var legend = map.getContainer().querySelector(".map-legend details");
+      if (legend) { legend.open = false; }
+    }, 0);
+  });
+})();
+
 /* Tooltips stay inside the map: after Leaflet places one (beside the mouse or its layer),
    it is moved back in where it would run past the map's edge. */
 (function () {
