@@ -138,3 +138,33 @@ def test_briefing_fills_the_projector_and_full_screen_keeps_the_stepper(
     screen.wait_for_function("() => document.fullscreenElement === document.documentElement")
     expect(screen.get_by_role("button", name="Next phase")).to_be_visible()
     expect(screen.get_by_test_id("stMetricValue").first).to_be_visible()
+
+
+def test_back_and_forward_step_through_views(page: Page, server: str) -> None:
+    """Map → Zone load → Targets with the ceramics filter; Back twice, Forward once."""
+    from tests.test_browser_walk import _choose_page
+
+    page.goto(f"{server}/?lang=en")
+    page.frame_locator(MAP_FRAME).locator("path.zone").first.wait_for(timeout=30_000)
+    _choose_page(page, "Zone load")
+    expect(page.get_by_role("heading", name="Capital allocated per zone")).to_be_visible()
+    settle(page)
+    page.get_by_test_id("stSidebar").get_by_role("combobox", name="Sector").click()
+    page.get_by_role("option", name="Sanitary ceramics").click()
+    settle(page)
+    expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("580 bn VND")
+    assert "sector=ceramics" in page.url
+    _choose_page(page, "Targets")
+    expect(page.get_by_role("heading", name="Production value targets")).to_be_visible()
+    page.go_back()
+    expect(page.get_by_role("heading", name="Capital allocated per zone")).to_be_visible(timeout=20_000)
+    expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("580 bn VND")
+    page.go_back()
+    expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("31,560 bn VND", timeout=20_000)
+    expect(page.get_by_role("heading", name="Capital allocated per zone")).to_be_visible()
+    page.go_back()
+    page.frame_locator(MAP_FRAME).last.locator("path.zone").first.wait_for(timeout=30_000)
+    assert "page=" not in page.url
+    page.go_forward()
+    expect(page.get_by_role("heading", name="Capital allocated per zone")).to_be_visible(timeout=20_000)
+    expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("31,560 bn VND")

@@ -27,6 +27,8 @@ DEFAULT_RATE: Final[float] = 22_300.0
 #: VND) and ``rate`` (VND per USD); with the choices above, a link reopens the same view.
 RATE_LIMITS: Final[tuple[float, float]] = (1_000.0, 100_000.0)
 SEARCH_CHARS: Final[int] = 200
+#: Session key: the URL's query as this session last wrote it.
+WRITTEN_KEY: Final[str] = "_url_written"
 
 
 def _number(text: str) -> float | None:
@@ -56,12 +58,20 @@ def _plain(value: float) -> str:
     return f"{value:g}" if value != int(value) else str(int(value))
 
 
-def read_query_params(zone_ids: Callable[[], list[str]]) -> None:
-    """On a session's first run, put the URL's view into session state; ignore bad values.
+def _url_view() -> dict[str, str]:
+    """The URL's query as one text per name (as :func:`write_query_params` writes it)."""
+    return {name: ",".join(st.query_params.get_all(name)) for name in st.query_params}
 
-    ``zone_ids`` gives the zones a URL may name (asked only on that first run).
+
+def read_query_params(zone_ids: Callable[[], list[str]]) -> None:
+    """Put the URL's view into session state; ignore bad values.
+
+    Done on a session's first run, and whenever the URL is not the one this session last
+    wrote: the browser's Back or Forward (Streamlit reruns with that entry's URL) or a
+    hand-edited address. ``zone_ids`` gives the zones a URL may name (asked only then).
     """
-    if st.session_state.get("_from_url"):
+    written = st.session_state.get(WRITTEN_KEY)
+    if st.session_state.get("_from_url") and (written is None or written == _url_view()):
         return
     st.session_state["_from_url"] = True
     params = st.query_params
@@ -103,8 +113,11 @@ def write_query_params() -> None:
         wanted["capital"] = f"{_plain(float(low))}-{_plain(float(high))}"
     if state.get("usd_rate") and float(state["usd_rate"]) != DEFAULT_RATE:
         wanted["rate"] = _plain(float(state["usd_rate"]))
-    if dict(st.query_params) != wanted:
+    # Each new view is a new entry in the browser's history (Streamlit pushes it), so Back
+    # and Forward step through views; read_query_params applies them.
+    if _url_view() != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state[WRITTEN_KEY] = wanted
 
 
 def current(name: str) -> Any:
