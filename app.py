@@ -49,7 +49,7 @@ iframe[title="streamlit_folium.st_folium"] { height: max(380px, calc(100vh - 322
   [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; }
   [data-testid="stMainBlockContainer"] h2 { font-size: 1.2rem; }
   [data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] { font-size: 1.4rem; }
-  iframe[title="streamlit_folium.st_folium"] { height: max(360px, calc(100vh - 120px)) !important; }
+  iframe[title="streamlit_folium.st_folium"] { height: max(340px, calc(100vh - 430px)) !important; }
   .st-key-headline [data-testid="stHorizontalBlock"] { flex-wrap: nowrap; gap: 0.5rem; }
   .st-key-headline [data-testid="stColumn"] { min-width: 0 !important; }
   .st-key-headline [data-testid="stMetricValue"] { font-size: 1.15rem !important; }

@@ -75,6 +75,8 @@ def base_map(
         TitleBox(*title).add_to(m)
     if view is not None:
         m.location, m.options["zoom"] = list(view[0]), view[1]
+        # A phone's map has its legend closed: static/js/map.js takes the offset back there.
+        m.options["tbFocusOffset"] = list(FOCUS_OFFSET_PX)
         return m
     # Leave the bottom-right corner to the legend, so it covers no zone.
     m.fit_bounds([[south, west], [north, east]], padding_top_left=(10, 10), padding_bottom_right=(210, 10))

@@ -168,3 +168,21 @@ def test_back_and_forward_step_through_views(page: Page, server: str) -> None:
     page.go_forward()
     expect(page.get_by_role("heading", name="Capital allocated per zone")).to_be_visible(timeout=20_000)
     expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("31,560 bn VND")
+
+
+@pytest.mark.parametrize("size", [(390, 844)])
+def test_a_phone_shows_a_chosen_park_whole_on_the_first_screen(
+    screen: Page, server: str, size: tuple[int, int]
+) -> None:
+    _open(screen, f"{server}/?lang=en&zone=kcn-song-tra")
+    box = _map_box(screen)
+    assert box["y"] + box["height"] <= size[1], box
+    frame = screen.frame_locator(MAP_FRAME).last
+    park = frame.locator("path.zone-kcn-song-tra").bounding_box()
+    container = frame.locator(".leaflet-container").first.bounding_box()
+    assert park is not None
+    assert container is not None
+    assert park["x"] >= container["x"]
+    assert park["x"] + park["width"] <= container["x"] + container["width"]
+    assert park["y"] >= container["y"]
+    assert park["y"] + park["height"] <= container["y"] + container["height"]

@@ -48,6 +48,10 @@
       }
       return fit.call(map, bounds, options);
     };
+    /* A chosen zone's view is offset to keep the zone clear of the open legend, which a
+       small map starts without. */
+    var offset = map.options.tbFocusOffset;
+    if (offset && map.getSize().x < SMALL) { map.panBy([-offset[0], -offset[1]], { animate: false }); }
     /* After the script that made the map has added its controls, the legend among them. */
     setTimeout(function () {
       if (map.getSize().x >= SMALL) { return; }
