@@ -397,7 +397,44 @@ def table_from_csv(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
         frame = _frame(name, numbered(), first[at], limits)
     except csv.Error as exc:
         raise _csv_error(name, reader.line_num, delimiter, exc) from None
+    _check_quotes_closed(text, name, delimiter)
     return add_notices(frame, [notice])
+
+
+def _check_quotes_closed(text: str, name: str, delimiter: str) -> None:
+    """Refuse a CSV that ends inside a quoted cell.
+
+    A quote opened and never closed makes every line after it one cell: the rows below
+    would vanish without a word. The lenient reader above cannot tell; a strict pass can
+    (only its "unexpected end of data" is taken: other strictness is not ours to impose).
+    """
+    if '"' not in text:
+        return
+    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = 0
+    try:
+        for _ in reader:
+            records += 1
+    except csv.Error as exc:
+        if "unexpected end of data" not in str(exc):
+            return
+        raise PlanDataError(
+            [
+                Problem(
+                    name,
+                    phrase("row {n}", "dòng {n}", n=records + 1),
+                    "",
+                    phrase(
+                        'a quote " closed in the cell it opens',
+                        'dấu ngoặc kép " được đóng trong chính ô mở nó',
+                    ),
+                    phrase(
+                        "a quote never closed: every line after it would be one cell",
+                        "một dấu ngoặc kép không bao giờ đóng: mọi dòng sau nó sẽ thành một ô",
+                    ),
+                )
+            ]
+        ) from None
 
 
 def _csv_error(name: str, line: int, delimiter: str, exc: csv.Error) -> PlanDataError:

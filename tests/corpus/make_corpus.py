@@ -3,6 +3,10 @@
 Run from the project folder: ``python tests/corpus/make_corpus.py``. The files are
 committed; this script records how each was made. The one file too big to commit (over
 the 50 MB limit) is made by the test itself.
+
+Zips are dated :data:`FIXED_DATE`, but workbooks (openpyxl) and GeoPackages (GDAL) record
+the time they were written: after a run, ``git checkout`` the ones whose case did not
+change, so only real changes are committed.
 """
 
 from __future__ import annotations
@@ -215,6 +219,23 @@ def windows_1258_with_bad_byte() -> bytes:
     text = windows_1258(PROJECTS.replace("Ngին", "Nghìn"))
     cut = text.index(b"\n", 1500)
     return text[:cut] + b" \x8a" + text[cut:]
+
+
+def open_quote() -> str:
+    """The list with a quote opened in record 20's ``notes_en`` and never closed.
+
+    The two records after it hold no quote (their commas become ';'), so the quote runs
+    to the end of the file: read leniently, they would silently become one cell.
+    """
+    rows = rows_of(PROJECTS)
+    head = io.StringIO()
+    csv.writer(head, lineterminator="\n").writerows(rows[:20])
+    record = rows[20][:]
+    column = rows[0].index("notes_en")
+    tail = io.StringIO()
+    csv.writer(tail, lineterminator="").writerow(record[:column])
+    plain = [",".join(c.replace(",", ";").replace('"', "") for c in row) for row in rows[21:]]
+    return head.getvalue() + tail.getvalue() + ',"Xem ghi chú,\n' + "\n".join(plain) + "\n"
 
 
 def too_many_rows() -> str:
@@ -1181,6 +1202,15 @@ CASES: list[tuple[str, str, object, str, str]] = [
         projects_with(0, "notes_vi", "x" * 140_000),
         "expected cells of at most 131,072 characters; found a longer cell",
         "cần các ô dài tối đa 131.072 ký tự; thấy một ô dài hơn",
+    ),
+    (
+        "projects_quote_never_closed.csv",
+        "projects",
+        open_quote(),
+        'row 21: expected a quote " closed in the cell it opens; found a quote never closed: '
+        "every line after it would be one cell",
+        'dòng 21: cần dấu ngoặc kép " được đóng trong chính ô mở nó; '
+        "thấy một dấu ngoặc kép không bao giờ đóng",
     ),
     (
         "projects_too_many_rows.csv",
