@@ -165,6 +165,40 @@ def rename_aliases(frame: pd.DataFrame) -> pd.DataFrame:
     return rename_typed_cells(frame.rename(columns=mapping), mapping)
 
 
+#: What the table readers add to a repeated header ("x.1", "x.2"), as pandas does.
+_REPEAT_SUFFIX: Final[re.Pattern[str]] = re.compile(r"\.\d+$")
+
+
+def _repeated_columns(columns: list[str], source: str) -> list[Problem]:
+    """A problem for each of our columns given twice (by its name or a Vietnamese alias).
+
+    Only one could be read, and which one the user meant cannot be told: e.g. a total
+    capital beside "of which: the state's", both headed "Vốn đầu tư".
+    """
+    given: dict[str, list[str]] = {}
+    for column in columns:
+        base = _REPEAT_SUFFIX.sub("", column)
+        name = _HEADER_LOOKUP.get(normalise_header(base if base in columns else column))
+        if name is not None:
+            given.setdefault(name, []).append(column)
+    return [
+        Problem(
+            source,
+            "",
+            name,
+            phrase("the column once", "cột này một lần"),
+            phrase(
+                "{n} columns for it: {c}",
+                "{n} cột cho nó: {c}",
+                n=len(headers),
+                c=", ".join(f"`{_REPEAT_SUFFIX.sub('', h)}`" for h in headers),
+            ),
+        )
+        for name, headers in given.items()
+        if len(headers) > 1
+    ]
+
+
 def _duplicates(values: pd.Series, where: list[str], source: str, field: str) -> list[Problem]:
     problems = []
     first: dict[str, str] = {}
@@ -275,6 +309,9 @@ def _parse_capital(
 
 def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Check a priority list; return its valid rows with typed capital and defaults filled."""
+    repeated = _repeated_columns([str(c) for c in frame.columns], source)
+    if repeated:
+        return pd.DataFrame(columns=[*PROJECT_REQUIRED, *PROJECT_OPTIONAL]), repeated
     frame = rename_aliases(frame)
     problems = _missing_columns(list(frame.columns), PROJECT_REQUIRED, source)
     if not problems and frame.empty:

@@ -221,6 +221,17 @@ def windows_1258_with_bad_byte() -> bytes:
     return text[:cut] + b" \x8a" + text[cut:]
 
 
+def capital_twice() -> str:
+    """The list with its capital headed in Vietnamese, and a second "Vốn đầu tư" column beside
+    it (as a plan's table splits the total and the state's part): which is meant is unknown."""
+    rows = rows_of(PROJECTS)
+    column = rows[0].index("capital_bn_vnd")
+    rows[0][column] = "Vốn đầu tư (tỷ đồng)"
+    for row in rows:
+        row.append("Vốn đầu tư" if row is rows[0] else "0")
+    return delimited(rows, ",")
+
+
 def open_quote() -> str:
     """The list with a quote opened in record 20's ``notes_en`` and never closed.
 
@@ -1202,6 +1213,14 @@ CASES: list[tuple[str, str, object, str, str]] = [
         projects_with(0, "notes_vi", "x" * 140_000),
         "expected cells of at most 131,072 characters; found a longer cell",
         "cần các ô dài tối đa 131.072 ký tự; thấy một ô dài hơn",
+    ),
+    (
+        "projects_capital_twice.csv",
+        "projects",
+        capital_twice(),
+        "column `capital_bn_vnd`: expected the column once; found 2 columns for it: "
+        "`Vốn đầu tư (tỷ đồng)`, `Vốn đầu tư`",
+        "cột `capital_bn_vnd`: cần cột này một lần; thấy 2 cột cho nó: `Vốn đầu tư (tỷ đồng)`, `Vốn đầu tư`",
     ),
     (
         "projects_quote_never_closed.csv",
