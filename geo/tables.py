@@ -553,6 +553,35 @@ def _not_workbook(name: str, found: str) -> PlanDataError:
     )
 
 
+def _known_names(row: Sequence[str]) -> frozenset[str]:
+    return frozenset(normalise_header(cell) for cell in row if normalise_header(cell) in KNOWN_HEADERS)
+
+
+def _check_one_list(name: str, lists: list[tuple[str, frozenset[str]]]) -> None:
+    """Refuse a workbook whose list is split over sheets (e.g. one sheet per phase).
+
+    Only the first sheet with a header would be read, and the rest of the list would be
+    left out without a word. Another table (sites beside the projects) has other columns
+    and is not the list: a sheet counts when its known column names and the first sheet's
+    are the same, or one includes the other.
+    """
+    if not lists:
+        return
+    first = lists[0][1]
+    same = [title for title, names in lists if names <= first or first <= names]
+    if len(same) < 2:
+        return
+    raise _refused(
+        name,
+        phrase("the list on one sheet", "danh mục nằm trên một trang tính"),
+        phrase(
+            "a list on each of the sheets {titles} (only one would be read)",
+            "một danh mục trên mỗi trang {titles} (chỉ một trang được đọc)",
+            titles=", ".join(shown(title) for title in same),
+        ),
+    )
+
+
 def _no_list_sheet(name: str, titles: list[str]) -> PlanDataError:
     """No sheet of the workbook has a header row of known column names in its first rows."""
     return _refused(
@@ -607,13 +636,16 @@ def table_from_xlsx(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
         raise _not_workbook(name, library_words(str(exc))) from None
     try:
         chosen, at = 0, None
+        lists: list[tuple[str, frozenset[str]]] = []
         for index, sheet in enumerate(book.worksheets):
             sheet.reset_dimensions()  # a forged "A1:XFD1048576" would pad every row
             head = [[_cell_text(v) for v in row] for row in _rows(sheet, HEADER_SEARCH_ROWS)]
             found = _header_index(head)
             if found is not None:
-                chosen, at = index, found
-                break
+                if at is None:
+                    chosen, at = index, found
+                lists.append((sheet.title, _known_names(head[found])))
+        _check_one_list(name, lists)
         if not book.worksheets:
             raise _not_workbook(name, phrase("no sheet", "không có trang tính nào"))
         if at is None and len(book.worksheets) > 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import geopandas as gpd
@@ -126,4 +127,25 @@ def test_a_project_whose_zone_the_list_changes_is_placed_in_its_new_zone() -> No
     assert "electronics-2021-1" in set(plan.projects["project_id"])
     sites = plan.sites[plan.sites["project_id"] == "electronics-2021-1"]
     assert list(sites["zone_id"]) == ["kcn-tien-hai"]
+    assert plan.total_capital == pytest.approx(31_560)
+
+
+def test_a_workbook_with_a_sites_sheet_beside_the_list_reads_the_list() -> None:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Danh mục"
+    for row in csv.reader(settings.PROJECTS_FILE.read_text(encoding="utf-8").splitlines()):
+        book.active.append(row)
+    sites = book.create_sheet("Địa điểm")
+    sites.append(["project_id", "zone_id", "lon", "lat"])
+    sites.append(["electronics-2021-1", "kcn-song-tra", 106.338, 20.492])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    plan, problems = load_uploads({"projects": ("ke_hoach.xlsx", buffer.getvalue())})
+    assert problems == []
+    assert plan.own == frozenset({"projects"})
+    assert len(plan.projects) == 22
     assert plan.total_capital == pytest.approx(31_560)

@@ -308,6 +308,14 @@ def with_cell(row: int, column: str, value: object) -> list[list[object]]:
     return rows
 
 
+def split_by_phase() -> dict[str, list[list[object]]]:
+    """The list as two sheets, one per phase, each under its own header."""
+    rows = project_rows()
+    phase = rows[0].index("phase")
+    phases = ("2016-2020", "2021-2025")
+    return {name: [rows[0], *(row for row in rows[1:] if row[phase] == name)] for name in phases}
+
+
 def xlsx_bomb() -> bytes:
     # A worksheet part of 210 MB of spaces: a few hundred kB packed, over the 200 MB limit.
     buffer = io.BytesIO()
@@ -1283,6 +1291,15 @@ CASES: list[tuple[str, str, object, str, str]] = [
         "row 4, column `sector`: expected one of mechanical, "
         "electronics, textiles, ceramics; found 'Điện tử'",
         "dòng 4, cột `sector`: cần một trong `mechanical` (cơ khí), `electronics` (điện tử – tin học)",
+    ),
+    (
+        "projects_split_over_sheets.xlsx",
+        "projects",
+        workbook(split_by_phase()),
+        "expected the list on one sheet; found a list on each of the sheets '2016-2020', '2021-2025' "
+        "(only one would be read)",
+        "cần danh mục nằm trên một trang tính; thấy một danh mục trên mỗi trang '2016-2020', '2021-2025' "
+        "(chỉ một trang được đọc)",
     ),
     (
         "projects_empty_workbook.xlsx",
