@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pyogrio
 
-from geo import formats, numbers, settings, tables
+from geo import formats, numbers, settings, tables, validate
 from geo.errors import Phrase, PlanDataError, Problem, phrase, shown
 from geo.frames import add_notices
 
@@ -310,6 +310,7 @@ def read_points_table(path: Path | str) -> gpd.GeoDataFrame:
     """
     path = Path(path)
     frame = read_table(path)
+    frame = validate.rename_coordinates(frame)
     missing = [axis for axis in ("lon", "lat") if axis not in frame.columns]
     if missing and len(frame):
         # Without the columns every row would be told it has no coordinates: say it once.

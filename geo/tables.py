@@ -25,6 +25,7 @@ import pandas as pd
 from geo.errors import Notice, Phrase, PlanDataError, Problem, phrase, shown
 from geo.frames import add_notices, set_typed_cells, spreadsheet_rows
 from geo.validate import (
+    COORDINATE_ALIASES,
     HEADER_ALIASES,
     PROJECT_OPTIONAL,
     PROJECT_REQUIRED,
@@ -49,6 +50,7 @@ KNOWN_HEADERS: Final[frozenset[str]] = frozenset(
         "site_id",
         "lon",
         "lat",
+        *COORDINATE_ALIASES,
         "placement",
         *HEADER_ALIASES,
     )

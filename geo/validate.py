@@ -144,6 +144,26 @@ def normalise_header(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
 
 
+#: Names a sites table may give its coordinates, mapped to ours (WGS84 degrees).
+COORDINATE_ALIASES: Final[dict[str, str]] = {
+    "kinh độ": "lon",
+    "vĩ độ": "lat",
+    "longitude": "lon",
+    "latitude": "lat",
+}
+
+
+def rename_coordinates(frame: pd.DataFrame) -> pd.DataFrame:
+    """``Kinh độ``/``Vĩ độ`` (or ``longitude``/``latitude``, any case) as ``lon``/``lat``,
+    unless the table already has a column of our name."""
+    mapping: dict[str, str] = {}
+    for column in frame.columns:
+        name = COORDINATE_ALIASES.get(normalise_header(column))
+        if name is not None and name not in frame.columns and name not in mapping.values():
+            mapping[column] = name
+    return rename_typed_cells(frame.rename(columns=mapping), mapping)
+
+
 #: :data:`HEADER_ALIASES` and our own column names, keyed as :func:`normalise_header` writes.
 _HEADER_LOOKUP: Final[dict[str, str]] = {
     **{normalise_header(name): name for name in (*PROJECT_REQUIRED, *PROJECT_OPTIONAL)},

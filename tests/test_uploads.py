@@ -149,3 +149,15 @@ def test_a_workbook_with_a_sites_sheet_beside_the_list_reads_the_list() -> None:
     assert plan.own == frozenset({"projects"})
     assert len(plan.projects) == 22
     assert plan.total_capital == pytest.approx(31_560)
+
+
+def test_sites_with_vietnamese_coordinate_headers_are_placed_where_they_say() -> None:
+    table = "project_id;zone_id;Kinh độ;Vĩ độ\nelectronics-2021-1;kcn-song-tra;106,338;20,492\n"
+    plan, problems = load_uploads({"sites": ("dia_diem.csv", table.encode("utf-8"))})
+    assert problems == []
+    [site] = plan.sites[plan.sites["project_id"] == "electronics-2021-1"].geometry
+    assert (site.x, site.y) == pytest.approx((106.338, 20.492))
+    assert [n.text("en") for n in plan.notices] == [
+        "`dia_diem.csv`, column `lon`: read with a decimal comma (106,35 = 106.35 degrees)",
+        "`dia_diem.csv`, column `lat`: read with a decimal comma (106,35 = 106.35 degrees)",
+    ]
