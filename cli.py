@@ -43,7 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", required=True, choices=("csv", "geojson", "gpkg", "xlsx", "html", *paper.PAPER_FORMATS)
     )
     paper.add_paper_options(export)
-    export.add_argument("--lang", choices=LANGUAGES, default="vi", help="language of an exported map")
+    export.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of an exported map or sheet (default vi) and of messages (default: both)",
+    )
     export.add_argument("--out", required=True, type=Path)
     export.add_argument("--sector", action="append", choices=settings.SECTORS, default=[])
     export.add_argument("--phase", action="append", choices=settings.PHASES, default=[])
@@ -63,6 +68,10 @@ def run(argv: list[str]) -> int:
     """Run one command; return the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Messages come in the language asked for; with none asked, in both (see PlanDataError).
+    messages = getattr(args, "lang", None)
+    if args.command == "export" and args.lang is None:
+        args.lang = "vi"
     if args.command in monitoring_commands.COMMANDS:
         return monitoring_commands.run(args)
     if args.command == "export" and (problem := paper.usage_error(args)):
@@ -104,11 +113,15 @@ def run(argv: list[str]) -> int:
                 io.write_any(frame, args.out, args.format)
                 print(f"wrote {len(frame)} rows to {args.out}")
     except PlanDataError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.in_languages(messages), file=sys.stderr)
         return 1
     except OSError as exc:
         # The checks above cannot foresee everything the disk says (full, read-only mount).
-        print(Problem(str(args.out), "", "--out", WRITABLE, exc.strerror or str(exc)), file=sys.stderr)
+        refused = Problem(str(args.out), "", "--out", WRITABLE, exc.strerror or str(exc))
+        print(
+            refused.text(messages) if messages else refused.text("en") + "\n" + refused.text("vi"),
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -97,6 +97,17 @@ class PlanDataError(ValueError):
         head = f"{count} problem{'s' if count != 1 else ''} in the plan data"
         super().__init__(head + ":\n" + "\n".join(f"- {p}" for p in self.problems))
 
+    def text(self, lang: str = "en") -> str:
+        """Every problem, one per line under a heading, in ``lang`` (``"vi"`` or ``"en"``)."""
+        if lang != "vi":
+            return str(self)
+        head = f"{len(self.problems)} vấn đề trong dữ liệu quy hoạch"
+        return head + ":\n" + "\n".join(f"- {p.text('vi')}" for p in self.problems)
+
+    def in_languages(self, lang: str | None = None) -> str:
+        """:meth:`text` in ``lang`` (a command's ``--lang``), or English then Vietnamese."""
+        return self.text(lang) if lang else self.text("en") + "\n\n" + self.text("vi")
+
 
 def raise_if(problems: list[Problem]) -> None:
     """Raise a :class:`PlanDataError` if ``problems`` is not empty."""

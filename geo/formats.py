@@ -131,9 +131,9 @@ def _check_geojson(path: Path, name: str) -> None:
     kind = document.get("type") if isinstance(document, dict) else None
     if not isinstance(kind, str) or kind not in GEOJSON_TYPES:
         found = (
-            phrase("type {kind}", "type {kind}", kind=repr(kind))
+            phrase('"type" {kind}', '"type" là {kind}', kind=repr(kind))
             if isinstance(kind, str)
-            else phrase("no GeoJSON type", "không có type GeoJSON")
+            else phrase('no GeoJSON "type"', 'không có "type" GeoJSON')
         )
         raise _refuse(name, expected, found)
     crs = document.get("crs")
@@ -178,7 +178,7 @@ def _check_geopackage(path: Path, name: str) -> str:
             expected,
             phrase(
                 "an SQLite file that is not a GeoPackage ({detail})",
-                "một tệp SQLite không phải GeoPackage ({detail})",
+                "một tệp SQLite không phải GeoPackage (lỗi của SQLite: `{detail}`)",
                 detail=str(exc),
             ),
         ) from None

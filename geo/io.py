@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 import pyogrio
 
-from geo import formats, numbers, settings, tables
-from geo.errors import PlanDataError, Problem, phrase, shown
+from geo import formats, numbers, settings, tables, validate
+from geo.errors import Phrase, PlanDataError, Problem, phrase, shown
 from geo.frames import add_notices
 
 TABLE_SUFFIXES: Final[tuple[str, ...]] = (".csv", ".xlsx")
@@ -203,13 +203,28 @@ def _extract_zip(path: Path, folder: Path) -> Path:
         files = [i for i in infos if not i.is_dir()]
         layers = [i for i in files if PurePosixPath(i.filename).suffix.lower() in LAYER_IN_ZIP]
         if len(layers) != 1:
+            nested = [i.filename for i in files if PurePosixPath(i.filename).suffix.lower() == ".zip"]
+            none = (
+                # A zip inside the zip is never opened: say so, or "none" would puzzle.
+                phrase(
+                    "none (a zip inside the zip is not opened: {names})",
+                    "không có (tệp nén bên trong tệp nén không được mở: {names_vi})",
+                    names=", ".join(nested),
+                    names_vi=", ".join(f"`{n}`" for n in nested),
+                )
+                if nested
+                else phrase("none", "không có")
+            )
             raise _fail(
                 path,
                 phrase(
                     "exactly one .shp, .geojson, .gpkg or .fgb inside the zip",
                     "đúng một tệp .shp, .geojson, .gpkg hoặc .fgb trong tệp nén",
                 ),
-                ", ".join(i.filename for i in layers) or phrase("none", "không có"),
+                # Member names are the user's own: quoted as such in Vietnamese.
+                Phrase(", ".join(i.filename for i in layers), ", ".join(f"`{i.filename}`" for i in layers))
+                if layers
+                else none,
             )
         home = PurePosixPath(layers[0].filename).parent
         wanted = [
@@ -266,7 +281,9 @@ def read_layer(path: Path | str) -> gpd.GeoDataFrame:
             # What pyogrio raises when GDAL finds no layer in the file.
             raise _fail(path, readable, phrase("no layer in the file", "tệp không có lớp nào")) from None
         except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-            raise _fail(path, readable, _scrubbed(str(exc), source, path.name)) from None
+            raise _fail(
+                path, readable, tables.library_words(_scrubbed(str(exc), source, path.name))
+            ) from None
     if not isinstance(frame, gpd.GeoDataFrame):
         raise _fail(
             path,
@@ -293,6 +310,17 @@ def read_points_table(path: Path | str) -> gpd.GeoDataFrame:
     """
     path = Path(path)
     frame = read_table(path)
+    frame = validate.rename_coordinates(frame)
+    missing = [axis for axis in ("lon", "lat") if axis not in frame.columns]
+    if missing and len(frame):
+        # Without the columns every row would be told it has no coordinates: say it once.
+        listed = ", ".join(f"`{c}`" for c in missing)
+        columns = ", ".join(f"`{c}`" for c in frame.columns) or "-"
+        raise _fail(
+            path,
+            phrase("columns `lon` and `lat` (WGS84 degrees)", "các cột `lon` và `lat` (độ, WGS84)"),
+            phrase("columns {c}, without {m}", "các cột {c}, không có {m}", c=columns, m=listed),
+        )
     coordinates = []
     for axis in ("lon", "lat"):
         texts = list(frame[axis]) if axis in frame else [""] * len(frame)
@@ -310,9 +338,27 @@ def ensure_new_output(out: Path, protected: list[Path]) -> None:
     target = out.resolve()
     for other in protected:
         if target == other.resolve():
-            raise _fail(out, "an output path that is not one of the input files", str(out))
+            raise _fail(
+                out,
+                phrase(
+                    "an output path that is not one of the input files",
+                    "một đường dẫn ghi ra không trùng tệp đầu vào nào",
+                ),
+                phrase("one of the input files", "một trong các tệp đầu vào"),
+            )
     if settings.DATA_DIR.resolve() in target.parents:
-        raise _fail(out, "an output path outside the bundled data folder", str(out))
+        raise _fail(
+            out,
+            phrase(
+                "an output path outside the bundled data folder",
+                "một đường dẫn ghi ra nằm ngoài thư mục dữ liệu đi kèm",
+            ),
+            phrase(
+                "a path inside it ({folder})",
+                "một đường dẫn trong thư mục đó ({folder})",
+                folder=settings.DATA_DIR,
+            ),
+        )
 
 
 @contextmanager

@@ -40,7 +40,7 @@ def check_project_zones(projects: pd.DataFrame, zones: gpd.GeoDataFrame, source:
             problems.append(
                 Problem(
                     source,
-                    phrase("project {id}", "dự án {id}", id=row["project_id"]),
+                    phrase("project {id}", "dự án `{id}`", id=row["project_id"]),
                     "site_zone_ids",
                     phrase("ids of zones in the zone layer", "mã của các khu trong lớp khu"),
                     ", ".join(shown(z) for z in unknown),
@@ -131,7 +131,7 @@ def join_sites(
                     source,
                     where,
                     "geometry",
-                    phrase("a point inside zone {z}", "một điểm nằm trong khu {z}", z=zone_id),
+                    phrase("a point inside zone {z}", "một điểm nằm trong khu `{z}`", z=zone_id),
                     phrase("a point outside it", "một điểm nằm ngoài khu đó"),
                 )
             )
@@ -143,8 +143,9 @@ def join_sites(
                     "zone_id",
                     phrase(
                         "one of the project's sites: {ids}",
-                        "một trong các địa điểm của dự án: {ids}",
+                        "một trong các địa điểm của dự án: {ids_vi}",
                         ids=", ".join(own),
+                        ids_vi=", ".join(f"`{z}`" for z in own),
                     ),
                     shown(zone_id),
                 )

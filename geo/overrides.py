@@ -55,7 +55,9 @@ def load_overrides(
       surveyed park boundary), or is added; bundled sites in a replaced zone are placed
       again inside its new shape.
     - ``sites``: the sites of every project they name replace that project's bundled sites.
-    - ``projects``: replaces the priority list; bundled sites of projects not in it go.
+    - ``projects``: replaces the priority list; bundled sites of projects not in it go, and
+      a project it adds or whose zones it changes is placed in its zones as the bundled
+      sites were (:func:`geo.derive.build_sites`), unless ``sites`` gives its sites.
     """
     bundled = load_plan()
     problems: list[Problem] = []
@@ -102,14 +104,23 @@ def load_overrides(
             if not checked.empty:
                 own_sites = checked
     base_sites = bundled.sites
+    # A project the user's list adds, or whose zones it changes, has no bundled site that
+    # fits: it is placed afresh in its zones, or it would count with no marker (new) or
+    # leave the plan blamed on the bundled sites (changed).
+    moved = _unplaced(plan_projects, bundled.projects) - set(own_sites["project_id"])
     keep = base_sites["project_id"].isin(plan_projects["project_id"]) & ~base_sites["project_id"].isin(
         own_sites["project_id"]
     )
-    keep &= ~base_sites["zone_id"].isin(replaced)
+    keep &= ~base_sites["zone_id"].isin(replaced) & ~base_sites["project_id"].isin(moved)
     base_sites = base_sites[keep].drop(columns="district_id")
-    again = plan_projects[~plan_projects["project_id"].isin(own_sites["project_id"])]
+    again = plan_projects[
+        ~plan_projects["project_id"].isin(own_sites["project_id"]) & ~plan_projects["project_id"].isin(moved)
+    ]
     regenerated = _sites_in(again, plan_zones, replaced)
-    placed = _concat_sites([base_sites, regenerated])
+    fresh = plan_projects[plan_projects["project_id"].isin(moved)]
+    placed = _concat_sites(
+        [base_sites, regenerated, derive.build_sites(fresh, plan_zones) if not fresh.empty else _no_sites()]
+    )
     joined_base, lost = join_sites(placed, plan_zones, plan_projects, bundled.sources["sites"])
     joined_own, found = join_sites(own_sites, plan_zones, plan_projects, names["sites"])
     problems += found + lost
@@ -135,6 +146,16 @@ def load_overrides(
         frozenset(own),
     )
     return plan, problems
+
+
+def _unplaced(projects: pd.DataFrame, bundled: pd.DataFrame) -> set[str]:
+    """Ids of ``projects`` that the bundled list lacks or names other zones for."""
+    before = dict(zip(bundled["project_id"], bundled["site_zone_ids"], strict=True))
+    return {
+        project_id
+        for project_id, zone_ids in zip(projects["project_id"], projects["site_zone_ids"], strict=True)
+        if before.get(project_id) != zone_ids
+    }
 
 
 def _concat_sites(frames: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:

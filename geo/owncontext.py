@@ -79,8 +79,13 @@ def _checked(source: str, frame: gpd.GeoDataFrame) -> tuple[OwnContext | None, l
                 source,
                 "",
                 "",
-                phrase("at most {n} features", "tối đa {n} đối tượng", n=f"{MAX_FEATURES:,}"),
-                f"{len(frame):,}",
+                phrase(
+                    "at most {n} features",
+                    "tối đa {n_vi} đối tượng",
+                    n=f"{MAX_FEATURES:,}",
+                    n_vi=_vi(MAX_FEATURES),
+                ),
+                phrase("{n}", "{n_vi}", n=f"{len(frame):,}", n_vi=_vi(len(frame))),
             )
         )
     vertices = int(shapely.get_num_coordinates(frame.geometry.values).sum())
@@ -90,8 +95,13 @@ def _checked(source: str, frame: gpd.GeoDataFrame) -> tuple[OwnContext | None, l
                 source,
                 "",
                 "geometry",
-                phrase("at most {n} vertices in all", "tổng cộng tối đa {n} đỉnh", n=f"{MAX_VERTICES:,}"),
-                f"{vertices:,}",
+                phrase(
+                    "at most {n} vertices in all",
+                    "tổng cộng tối đa {n_vi} đỉnh",
+                    n=f"{MAX_VERTICES:,}",
+                    n_vi=_vi(MAX_VERTICES),
+                ),
+                phrase("{n}", "{n_vi}", n=f"{vertices:,}", n_vi=_vi(vertices)),
             )
         )
     if problems:
@@ -116,3 +126,8 @@ def _labels(frame: gpd.GeoDataFrame) -> list[str]:
         return [""] * len(frame)
     texts = frame[column].astype("string").fillna("")
     return [unicodedata.normalize("NFC", str(t)).strip()[:LABEL_CHARS] for t in texts]
+
+
+def _vi(count: int) -> str:
+    """A whole number as Vietnamese writes it: ``.`` between thousands (20.000)."""
+    return f"{count:,}".replace(",", ".")

@@ -22,9 +22,10 @@ from typing import Final
 
 import pandas as pd
 
-from geo.errors import Notice, PlanDataError, Problem, phrase, shown
+from geo.errors import Notice, Phrase, PlanDataError, Problem, phrase, shown
 from geo.frames import add_notices, set_typed_cells, spreadsheet_rows
 from geo.validate import (
+    COORDINATE_ALIASES,
     HEADER_ALIASES,
     PROJECT_OPTIONAL,
     PROJECT_REQUIRED,
@@ -49,6 +50,7 @@ KNOWN_HEADERS: Final[frozenset[str]] = frozenset(
         "site_id",
         "lon",
         "lat",
+        *COORDINATE_ALIASES,
         "placement",
         *HEADER_ALIASES,
     )
@@ -136,14 +138,30 @@ def decode_text(raw: bytes, name: str) -> tuple[str, Notice | None]:
         except UnicodeDecodeError:
             raise _not_text(raw, name, 0) from None
         return nfc(text), Notice(name, "", phrase("read as UTF-16 text", "đã đọc theo bảng mã UTF-16"))
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        # No text file holds NUL bytes; UTF-16 without its byte-order mark is full of them
+        # and would otherwise be read as garbage in one encoding or another.
+        raise _not_text(
+            raw,
+            name,
+            nul,
+            phrase(
+                "NUL bytes from offset {offset} (UTF-16 text without its byte-order mark?)",
+                "các byte NUL từ vị trí {offset} (văn bản UTF-16 thiếu dấu thứ tự byte BOM?)",
+                offset=nul,
+            ),
+        )
     try:
         return nfc(raw.decode("utf-8-sig")), None
     except UnicodeDecodeError as exc:
         start = exc.start
     try:
         text = nfc(raw.decode("cp1258"))
-    except UnicodeDecodeError:
-        raise _not_text(raw, name, start) from None
+    except UnicodeDecodeError as exc:
+        # Neither UTF-8 nor Windows-1258: name the byte that Windows-1258 has no letter for
+        # (the first non-UTF-8 byte may be a good Vietnamese letter).
+        raise _not_text(raw, name, exc.start) from None
     if not _plausible_vietnamese(text):
         raise _not_text(raw, name, start)
     return text, Notice(
@@ -156,7 +174,7 @@ def decode_text(raw: bytes, name: str) -> tuple[str, Notice | None]:
     )
 
 
-def _not_text(raw: bytes, name: str, start: int) -> PlanDataError:
+def _not_text(raw: bytes, name: str, start: int, found: str | None = None) -> PlanDataError:
     line = raw[:start].count(b"\n") + 1
     return PlanDataError(
         [
@@ -168,7 +186,8 @@ def _not_text(raw: bytes, name: str, start: int) -> PlanDataError:
                     "UTF-8 text (save the file as 'CSV UTF-8')",
                     "văn bản UTF-8 (lưu tệp dạng 'CSV UTF-8')",
                 ),
-                phrase(
+                found
+                or phrase(
                     "byte 0x{byte:02x} at offset {offset}, not UTF-8, UTF-16 or Windows-1258 Vietnamese",
                     "byte 0x{byte:02x} ở vị trí {offset}, không phải UTF-8, UTF-16 "
                     "hay tiếng Việt Windows-1258",
@@ -197,6 +216,44 @@ def _header_index(rows: Sequence[Sequence[str]]) -> int | None:
 
 def _first_filled(rows: Sequence[Sequence[str]]) -> int:
     return next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), 0)
+
+
+def _filled(row: Sequence[str]) -> int:
+    return sum(1 for cell in row if cell.strip())
+
+
+def _check_not_title_alone(name: str, rows: Sequence[Sequence[str]], at: int, offset: int = 1) -> None:
+    """Refuse a table whose only line above the data is a title, with no header row.
+
+    With no header found, the first line with text is taken as the header, so a file with
+    wrong names is told which columns it has. A title ("DANH MỤC DỰ ÁN…", one cell) above
+    rows of several cells is no header: taking it as one would blame every row for its
+    width. ``offset`` is the spreadsheet row of ``rows[0]``.
+    """
+    if _filled(rows[at]) != 1 or not any(_filled(row) >= 2 for row in rows[at + 1 :]):
+        return
+    title = next(cell for cell in rows[at] if cell.strip())
+    known = ", ".join(f"`{n}`" for n in ("project_id", "name_vi", "capital_bn_vnd"))
+    raise PlanDataError(
+        [
+            Problem(
+                name,
+                phrase("row {n}", "dòng {n}", n=at + offset),
+                "",
+                phrase(
+                    "a header row naming the columns ({known}, …) within the first {rows} rows",
+                    "một dòng tiêu đề ghi tên các cột ({known}, …) trong {rows} dòng đầu",
+                    known=known,
+                    rows=HEADER_SEARCH_ROWS,
+                ),
+                phrase(
+                    "only the title {title} above the data, and no header row",
+                    "chỉ có dòng tên bảng {title} phía trên dữ liệu, không có dòng tiêu đề",
+                    title=shown(title),
+                ),
+            )
+        ]
+    )
 
 
 def _column_names(header: Sequence[str]) -> list[str]:
@@ -317,6 +374,8 @@ def table_from_csv(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
                 break
         found = _header_index(first)
         at = _first_filled(first) if found is None else found
+        if found is None and first:
+            _check_not_title_alone(name, first, at)
         if not first or not any(c.strip() for c in first[at]):
             raise PlanDataError(
                 [
@@ -339,22 +398,100 @@ def table_from_csv(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
 
         frame = _frame(name, numbered(), first[at], limits)
     except csv.Error as exc:
+        raise _csv_error(name, reader.line_num, delimiter, exc) from None
+    _check_quotes_closed(text, name, delimiter)
+    return add_notices(frame, [notice])
+
+
+def _check_quotes_closed(text: str, name: str, delimiter: str) -> None:
+    """Refuse a CSV that ends inside a quoted cell.
+
+    A quote opened and never closed makes every line after it one cell: the rows below
+    would vanish without a word. The lenient reader above cannot tell; a strict pass can
+    (only its "unexpected end of data" is taken: other strictness is not ours to impose).
+    """
+    if '"' not in text:
+        return
+    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = 0
+    try:
+        for _ in reader:
+            records += 1
+    except csv.Error as exc:
+        if "unexpected end of data" not in str(exc):
+            return
         raise PlanDataError(
             [
                 Problem(
                     name,
-                    phrase("row {n}", "dòng {n}", n=reader.line_num),
+                    phrase("row {n}", "dòng {n}", n=records + 1),
                     "",
                     phrase(
-                        "a table separated by '{d}'",
-                        "một bảng phân cách bằng '{d}'",
-                        d=delimiter.replace("\t", "tab"),
+                        'a quote " closed in the cell it opens',
+                        'dấu ngoặc kép " được đóng trong chính ô mở nó',
                     ),
-                    shown(exc),
+                    phrase(
+                        "a quote never closed: every line after it would be one cell",
+                        "một dấu ngoặc kép không bao giờ đóng: mọi dòng sau nó sẽ thành một ô",
+                    ),
                 )
             ]
         ) from None
-    return add_notices(frame, [notice])
+
+
+def _csv_error(name: str, line: int, delimiter: str, exc: csv.Error) -> PlanDataError:
+    """The problem of a CSV the reader gave up on: a cell over its size limit, or else."""
+    where = phrase("row {n}", "dòng {n}", n=line)
+    limit = csv.field_size_limit()
+    if "field larger than field limit" in str(exc):
+        # A cell this long is no name or note; most often a quote left open swallows the rest.
+        return PlanDataError(
+            [
+                Problem(
+                    name,
+                    where,
+                    "",
+                    phrase(
+                        "cells of at most {n} characters",
+                        "các ô dài tối đa {n_vi} ký tự",
+                        n=f"{limit:,}",
+                        n_vi=f"{limit:,}".replace(",", "."),
+                    ),
+                    phrase(
+                        'a longer cell (a quote " left open?)',
+                        'một ô dài hơn (dấu ngoặc kép " chưa đóng?)',
+                    ),
+                )
+            ]
+        )
+    return PlanDataError(
+        [
+            Problem(
+                name,
+                where,
+                "",
+                phrase(
+                    "a table separated by '{d}'",
+                    "một bảng phân cách bằng '{d}'",
+                    d=delimiter.replace("\t", "tab"),
+                ),
+                library_words(str(exc)),
+            )
+        ]
+    )
+
+
+def library_words(message: str) -> Phrase:
+    """A reading library's own (English) message, quoted as it is in both languages.
+
+    It is the library's, not ours, so it cannot be translated; in Vietnamese it is marked
+    as a quotation so the sentence around it stays Vietnamese.
+    """
+    text = message.strip()
+    if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1]  # a KeyError's message comes quoted
+    quoted = shown(text)
+    return Phrase(quoted, f"lỗi của thư viện đọc tệp: `{quoted[1:-1]}`")
 
 
 # ---------------------------------------------------------------------------- XLSX
@@ -376,7 +513,15 @@ def _check_zip(raw: bytes, name: str, limits: Limits) -> bool:
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.zip_entries:
-            raise _not_workbook(name, phrase("{n} parts", "{n} phần", n=len(infos)))
+            raise _refused(
+                name,
+                phrase(
+                    "a workbook of at most {limit} parts",
+                    "một sổ tính tối đa {limit} phần",
+                    limit=limits.zip_entries,
+                ),
+                phrase("{n} parts", "{n} phần", n=len(infos)),
+            )
         total = 0
         for info in infos:
             tail = b""
@@ -386,19 +531,21 @@ def _check_zip(raw: bytes, name: str, limits: Limits) -> bool:
                     while chunk := member.read(1 << 20):
                         total += len(chunk)
                         if total > limits.zip_bytes:
-                            raise _not_workbook(
+                            # Decimal MB, as the zip uploads' same limit is told (200 MB).
+                            raise _refused(
                                 name,
                                 phrase(
-                                    "more than {mb} MB once unpacked",
-                                    "hơn {mb} MB khi giải nén",
-                                    mb=limits.zip_bytes // 2**20,
+                                    "a workbook of at most {mb} MB once unpacked",
+                                    "một sổ tính tối đa {mb} MB sau khi giải nén",
+                                    mb=limits.zip_bytes // 10**6,
                                 ),
+                                phrase("more than that (a zip bomb?)", "nhiều hơn thế (bom nén?)"),
                             )
                         if sheet and not formulas:
                             formulas = b"<f" in tail + chunk or b":f" in tail + chunk
                             tail = chunk[-8:]
             except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-                raise _not_workbook(name, shown(exc)) from None
+                raise _not_workbook(name, library_words(str(exc))) from None
     return formulas
 
 
@@ -406,6 +553,58 @@ def _not_workbook(name: str, found: str) -> PlanDataError:
     return PlanDataError(
         [Problem(name, "", "", phrase("an Excel workbook (.xlsx)", "một sổ tính Excel (.xlsx)"), found)]
     )
+
+
+def _known_names(row: Sequence[str]) -> frozenset[str]:
+    return frozenset(normalise_header(cell) for cell in row if normalise_header(cell) in KNOWN_HEADERS)
+
+
+def _check_one_list(name: str, lists: list[tuple[str, frozenset[str]]]) -> None:
+    """Refuse a workbook whose list is split over sheets (e.g. one sheet per phase).
+
+    Only the first sheet with a header would be read, and the rest of the list would be
+    left out without a word. Another table (sites beside the projects) has other columns
+    and is not the list: a sheet counts when its known column names and the first sheet's
+    are the same, or one includes the other.
+    """
+    if not lists:
+        return
+    first = lists[0][1]
+    same = [title for title, names in lists if names <= first or first <= names]
+    if len(same) < 2:
+        return
+    raise _refused(
+        name,
+        phrase("the list on one sheet", "danh mục nằm trên một trang tính"),
+        phrase(
+            "a list on each of the sheets {titles} (only one would be read)",
+            "một danh mục trên mỗi trang {titles} (chỉ một trang được đọc)",
+            titles=", ".join(shown(title) for title in same),
+        ),
+    )
+
+
+def _no_list_sheet(name: str, titles: list[str]) -> PlanDataError:
+    """No sheet of the workbook has a header row of known column names in its first rows."""
+    return _refused(
+        name,
+        phrase(
+            "a sheet holding the list: a header row naming the columns (`project_id`, `name_vi`, …) "
+            "within its first {rows} rows",
+            "một trang tính chứa danh mục: một dòng tiêu đề ghi tên các cột (`project_id`, `name_vi`, …) "
+            "trong {rows} dòng đầu",
+            rows=HEADER_SEARCH_ROWS,
+        ),
+        phrase(
+            "no such sheet among {titles}",
+            "không trang nào như thế trong số {titles}",
+            titles=", ".join(shown(title) for title in titles),
+        ),
+    )
+
+
+def _refused(name: str, expected: str, found: str) -> PlanDataError:
+    return PlanDataError([Problem(name, "", "", expected, found)])
 
 
 def _cell_text(value: object) -> str:
@@ -436,22 +635,29 @@ def table_from_xlsx(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
     try:
         book = openpyxl.load_workbook(_io.BytesIO(raw), read_only=True, data_only=True)
     except (InvalidFileException, ValueError, KeyError, OSError, TypeError, zipfile.BadZipFile) as exc:
-        raise _not_workbook(name, shown(exc)) from None
+        raise _not_workbook(name, library_words(str(exc))) from None
     try:
         chosen, at = 0, None
+        lists: list[tuple[str, frozenset[str]]] = []
         for index, sheet in enumerate(book.worksheets):
             sheet.reset_dimensions()  # a forged "A1:XFD1048576" would pad every row
             head = [[_cell_text(v) for v in row] for row in _rows(sheet, HEADER_SEARCH_ROWS)]
             found = _header_index(head)
             if found is not None:
-                chosen, at = index, found
-                break
+                if at is None:
+                    chosen, at = index, found
+                lists.append((sheet.title, _known_names(head[found])))
+        _check_one_list(name, lists)
         if not book.worksheets:
             raise _not_workbook(name, phrase("no sheet", "không có trang tính nào"))
+        if at is None and len(book.worksheets) > 1:
+            raise _no_list_sheet(name, [sheet.title for sheet in book.worksheets])
         sheet = book.worksheets[chosen]
         sheet.reset_dimensions()
         rows = _rows(sheet, None)
         head = [[_cell_text(v) for v in row] for row in _rows(sheet, HEADER_SEARCH_ROWS)]
+        if at is None and head:
+            _check_not_title_alone(name, head, _first_filled(head))
         at = _first_filled(head) if at is None else at
         header = head[at] if head else []
         if not any(c.strip() for c in header):
@@ -487,7 +693,7 @@ def table_from_xlsx(raw: bytes, name: str, limits: Limits) -> pd.DataFrame:
     except PlanDataError:
         raise
     except (ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
-        raise _not_workbook(name, shown(exc)) from None
+        raise _not_workbook(name, library_words(str(exc))) from None
     finally:
         book.close()
     columns = list(frame.columns)

@@ -112,6 +112,29 @@ def _missing_columns(columns: list[str], required: tuple[str, ...], source: str)
     return [Problem(source, "", "", expected, found)]
 
 
+def _no_records(source: str, table: bool) -> list[Problem]:
+    """The problem of a file with nothing below its header: it would be used for nothing."""
+    if table:
+        return [
+            Problem(
+                source,
+                "",
+                "",
+                phrase("at least one row below the header", "ít nhất một dòng dưới dòng tiêu đề"),
+                phrase("no rows", "không có dòng nào"),
+            )
+        ]
+    return [
+        Problem(
+            source,
+            "",
+            "",
+            phrase("at least one feature", "ít nhất một đối tượng"),
+            phrase("no features", "không có đối tượng nào"),
+        )
+    ]
+
+
 def normalise_header(text: str) -> str:
     """A header as compared with names and aliases: NFC, any case, spaces collapsed.
 
@@ -119,6 +142,26 @@ def normalise_header(text: str) -> str:
     Windows tools write) compares equal to ``"tên dự án"``.
     """
     return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+
+
+#: Names a sites table may give its coordinates, mapped to ours (WGS84 degrees).
+COORDINATE_ALIASES: Final[dict[str, str]] = {
+    "kinh độ": "lon",
+    "vĩ độ": "lat",
+    "longitude": "lon",
+    "latitude": "lat",
+}
+
+
+def rename_coordinates(frame: pd.DataFrame) -> pd.DataFrame:
+    """``Kinh độ``/``Vĩ độ`` (or ``longitude``/``latitude``, any case) as ``lon``/``lat``,
+    unless the table already has a column of our name."""
+    mapping: dict[str, str] = {}
+    for column in frame.columns:
+        name = COORDINATE_ALIASES.get(normalise_header(column))
+        if name is not None and name not in frame.columns and name not in mapping.values():
+            mapping[column] = name
+    return rename_typed_cells(frame.rename(columns=mapping), mapping)
 
 
 #: :data:`HEADER_ALIASES` and our own column names, keyed as :func:`normalise_header` writes.
@@ -140,6 +183,40 @@ def rename_aliases(frame: pd.DataFrame) -> pd.DataFrame:
         if name is not None and name != column and name not in frame.columns and name not in mapping.values():
             mapping[column] = name
     return rename_typed_cells(frame.rename(columns=mapping), mapping)
+
+
+#: What the table readers add to a repeated header ("x.1", "x.2"), as pandas does.
+_REPEAT_SUFFIX: Final[re.Pattern[str]] = re.compile(r"\.\d+$")
+
+
+def _repeated_columns(columns: list[str], source: str) -> list[Problem]:
+    """A problem for each of our columns given twice (by its name or a Vietnamese alias).
+
+    Only one could be read, and which one the user meant cannot be told: e.g. a total
+    capital beside "of which: the state's", both headed "Vốn đầu tư".
+    """
+    given: dict[str, list[str]] = {}
+    for column in columns:
+        base = _REPEAT_SUFFIX.sub("", column)
+        name = _HEADER_LOOKUP.get(normalise_header(base if base in columns else column))
+        if name is not None:
+            given.setdefault(name, []).append(column)
+    return [
+        Problem(
+            source,
+            "",
+            name,
+            phrase("the column once", "cột này một lần"),
+            phrase(
+                "{n} columns for it: {c}",
+                "{n} cột cho nó: {c}",
+                n=len(headers),
+                c=", ".join(f"`{_REPEAT_SUFFIX.sub('', h)}`" for h in headers),
+            ),
+        )
+        for name, headers in given.items()
+        if len(headers) > 1
+    ]
 
 
 def _duplicates(values: pd.Series, where: list[str], source: str, field: str) -> list[Problem]:
@@ -168,11 +245,54 @@ def _duplicates(values: pd.Series, where: list[str], source: str, field: str) ->
     return problems
 
 
+#: What each value of an enumerated column means, in Vietnamese, for messages: the file must
+#: hold the value itself (an id, shown in backticks), the gloss says which one the user means.
+_CHOICES_VI: Final[dict[str, dict[str, str]]] = {
+    "sector": {
+        "mechanical": "cơ khí",
+        "electronics": "điện tử – tin học",
+        "textiles": "dệt may – da giày",
+        "ceramics": "sứ vệ sinh",
+    },
+    "kind": {
+        "province": "tỉnh",
+        "district": "huyện/thành phố",
+        "coastal_zone": "vùng ven biển",
+        "cluster_area": "cụm công nghiệp các huyện",
+        "park": "khu công nghiệp",
+    },
+    "precision": {
+        "surveyed": "ranh giới đo đạc",
+        "official": "ranh giới hành chính",
+        "indicative": "minh họa",
+        "unspecified": "chưa xác định",
+    },
+    "placement": {
+        "point": "đúng tọa độ đã cho",
+        "park": "trong khu công nghiệp đã nêu",
+        "area": "ở đâu đó trong vùng",
+    },
+    "site_mode": {
+        "single": "một địa điểm",
+        "joint": "cùng lúc ở mọi địa điểm",
+        "alternatives": "một trong các địa điểm",
+    },
+}
+
+
+def _choices(allowed: tuple[str, ...], field: str) -> Phrase:
+    """``one of a, b, c`` / ``một trong `a` (nghĩa), …``: the values a column may hold."""
+    glosses = _CHOICES_VI.get(field, {})
+    vietnamese = ", ".join(
+        f"`{value}` ({glosses[value]})" if value in glosses else f"`{value}`" for value in allowed
+    )
+    return phrase("one of {v}", "một trong {v_vi}", v=", ".join(allowed), v_vi=vietnamese)
+
+
 def _choice(value: str, allowed: tuple[str, ...], source: str, place: str, field: str) -> list[Problem]:
     if value in allowed:
         return []
-    listed = ", ".join(allowed)
-    return [Problem(source, place, field, phrase("one of {v}", "một trong {v}", v=listed), shown(value))]
+    return [Problem(source, place, field, _choices(allowed, field), shown(value))]
 
 
 def _parse_capital(
@@ -209,8 +329,13 @@ def _parse_capital(
 
 def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Check a priority list; return its valid rows with typed capital and defaults filled."""
+    repeated = _repeated_columns([str(c) for c in frame.columns], source)
+    if repeated:
+        return pd.DataFrame(columns=[*PROJECT_REQUIRED, *PROJECT_OPTIONAL]), repeated
     frame = rename_aliases(frame)
     problems = _missing_columns(list(frame.columns), PROJECT_REQUIRED, source)
+    if not problems and frame.empty:
+        problems = _no_records(source, True)
     if problems:
         return pd.DataFrame(columns=[*PROJECT_REQUIRED, *PROJECT_OPTIONAL]), problems
     frame = frame.copy()
@@ -278,7 +403,7 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
                     "site_mode",
                     phrase(
                         "'joint' or 'alternatives' for several sites",
-                        "'joint' hoặc 'alternatives' khi có nhiều địa điểm",
+                        "`joint` hoặc `alternatives` khi có nhiều địa điểm",
                     ),
                     "'single'",
                 )
@@ -323,9 +448,46 @@ def validate_projects(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, l
 #: Geometry types as messages name them, per language.
 _GEOMETRY_VI: Final[dict[str, str]] = {
     "Point": "điểm (Point)",
+    "MultiPoint": "nhiều điểm (MultiPoint)",
+    "LineString": "đường (LineString)",
+    "MultiLineString": "nhiều đường (MultiLineString)",
     "Polygon": "vùng (Polygon)",
     "MultiPolygon": "vùng nhiều phần (MultiPolygon)",
+    "GeometryCollection": "tập hợp hình học (GeometryCollection)",
 }
+#: GEOS's reasons for an invalid geometry (:func:`shapely.is_valid_reason`), in Vietnamese.
+_INVALID_VI: Final[dict[str, str]] = {
+    "Self-intersection": "tự cắt nhau",
+    "Ring Self-intersection": "vòng ranh giới tự cắt nhau",
+    "Too few points in geometry component": "quá ít điểm trong một phần hình học",
+    "Hole lies outside shell": "lỗ thủng nằm ngoài ranh giới ngoài",
+    "Nested holes": "lỗ thủng lồng nhau",
+    "Interior is disconnected": "phần trong bị tách rời",
+    "Nested shells": "các ranh giới ngoài lồng nhau",
+    "Duplicate Rings": "các vòng ranh giới trùng nhau",
+    "Invalid Coordinate": "tọa độ không hợp lệ",
+    "Ring is not closed": "vòng ranh giới không khép kín",
+}
+
+
+def _geometry_type(name: str) -> Phrase:
+    """A geometry type as found, e.g. ``LineString`` / ``đường (LineString)``."""
+    return Phrase(name, _GEOMETRY_VI.get(name, name))
+
+
+def _invalid_reason(reason: str) -> Phrase:
+    """GEOS's reason (``Self-intersection[106.335 20.495]``) with its Vietnamese wording."""
+    words, _, at = reason.partition("[")
+    vietnamese = _INVALID_VI.get(words.strip())
+    if vietnamese is None:
+        # A reason GEOS may add one day: its own words, quoted.
+        return Phrase(reason, f"`{reason}`")
+    return Phrase(reason, vietnamese + (" [" + vi_decimals(at) if at else ""))
+
+
+def vi_decimals(text: str) -> str:
+    """``text`` with the decimal points of its numbers written as Vietnamese does (``,``)."""
+    return re.sub(r"(?<=\d)\.(?=\d)", ",", text)
 
 
 def _kinds(kinds: tuple[str, ...]) -> Phrase:
@@ -338,7 +500,7 @@ def _geometry_problems(
     if geometry is None or not isinstance(geometry, BaseGeometry):
         return [Problem(source, place, "geometry", _kinds(kinds), phrase("no geometry", "không có hình học"))]
     if geometry.geom_type not in kinds:
-        return [Problem(source, place, "geometry", _kinds(kinds), geometry.geom_type)]
+        return [Problem(source, place, "geometry", _kinds(kinds), _geometry_type(geometry.geom_type))]
     if geometry.is_empty:
         return [
             Problem(
@@ -362,8 +524,8 @@ def _geometry_problems(
                 place,
                 "geometry",
                 phrase("a valid geometry (no self-intersection)", "một hình học hợp lệ (không tự cắt nhau)"),
-                # GEOS's own words, e.g. "Self-intersection[106.335 20.495]": quoted as they are.
-                reason,
+                # GEOS's own words, e.g. "Self-intersection[106.335 20.495]", and their Vietnamese.
+                _invalid_reason(reason),
             )
         ]
     return _bounds_problems(geometry, source, place)
@@ -416,7 +578,12 @@ def _bounds_problems(geometry: BaseGeometry, source: str, place: str) -> list[Pr
             area=area_en,
             area_vi=area_vi,
         )
-    return [Problem(source, place, "geometry", expected, hint)]
+    return [Problem(source, place, "geometry", _vi_numbers(expected), _vi_numbers(hint))]
+
+
+def _vi_numbers(message: Phrase) -> Phrase:
+    """``message`` whose Vietnamese wording writes decimals with a comma (105,9 not 105.9)."""
+    return Phrase(str(message), vi_decimals(message.vi))
 
 
 def _text_frame(frame: gpd.GeoDataFrame, columns: tuple[str, ...]) -> gpd.GeoDataFrame:
@@ -463,6 +630,9 @@ def validate_zones(
     With ``known`` (the zones in place), a feature whose ``zone_id`` is a known zone may
     leave ``kind``, ``name_vi`` and ``precision`` out: they are taken from that zone.
     """
+    if frame.empty:
+        # GDAL knows a GeoJSON's columns only from its features: say what is missing.
+        return frame.iloc[0:0], _no_records(source, False)
     frame = _inherit(frame, known)
     problems = _missing_columns([c for c in frame.columns if c != frame.geometry.name], ZONE_REQUIRED, source)
     if problems:
@@ -498,6 +668,8 @@ def validate_zones(
 
 def validate_sites(frame: gpd.GeoDataFrame, source: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     """Check a site layer: a project id and a point in the province for every feature."""
+    if frame.empty:
+        return frame.iloc[0:0], _no_records(source, source.lower().endswith((".csv", ".xlsx")))
     problems = _missing_columns([c for c in frame.columns if c != frame.geometry.name], SITE_REQUIRED, source)
     if problems:
         return frame.iloc[0:0], problems

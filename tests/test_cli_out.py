@@ -85,3 +85,50 @@ def test_out_problems_are_listed_together_in_vietnamese_too(data_set: Path) -> N
         f"không có thư mục {data_set / 'nowhere'}",
         f"một đường dẫn trong thư mục dữ liệu đang được đọc ({data_set.resolve()})",
     ]
+
+
+def test_build_data_refuses_the_bundled_folder_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    before = {path.name: digest(path) for path in settings.DATA_DIR.iterdir() if path.is_file()}
+    assert cli.run(["build-data", "--out", str(settings.DATA_DIR)]) == 1
+    error = capsys.readouterr().err
+    assert (
+        "`zones.geojson`: expected an output path outside the bundled data folder; found a path inside it"
+        in error
+    )
+    assert (
+        "`zones.geojson`: cần một đường dẫn ghi ra nằm ngoài thư mục dữ liệu đi kèm; thấy một đường dẫn"
+        in error
+    )
+    assert {path.name: digest(path) for path in settings.DATA_DIR.iterdir() if path.is_file()} == before
+
+
+def test_an_input_given_as_out_is_refused_in_both_languages(tmp_path: Path) -> None:
+    from geo import io
+
+    given = tmp_path / "projects.csv"
+    given.write_text("x", encoding="utf-8")
+    with pytest.raises(cli.PlanDataError) as caught:
+        io.ensure_new_output(given, [given])
+    [problem] = caught.value.problems
+    assert problem.text("en").endswith(
+        "expected an output path that is not one of the input files; found one of the input files"
+    )
+    assert problem.text("vi").endswith(
+        "cần một đường dẫn ghi ra không trùng tệp đầu vào nào; thấy một trong các tệp đầu vào"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "english", "vietnamese"),
+    [(["--lang", "en"], True, False), (["--lang", "vi"], False, True), ([], True, True)],
+    ids=["en", "vi", "none-given"],
+)
+def test_out_messages_come_in_the_language_asked_or_in_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: list[str], english: bool, vietnamese: bool
+) -> None:
+    assert cli.run([*_export(tmp_path), *lang]) == 1
+    error = capsys.readouterr().err
+    assert ("expected a file path in an existing folder you may write to; found a folder" in error) is english
+    assert (
+        "cần đường dẫn tệp trong một thư mục đã có mà bạn được quyền ghi; thấy một thư mục" in error
+    ) is vietnamese

@@ -106,3 +106,78 @@ def test_the_bundled_plan_still_has_its_own_targets(use: Choose, monkeypatch: py
     targets = html_table(at, "targets")
     assert list(targets.iloc[:, 2]) == [4750, 1890, 7220, 435]
     assert text("targets.none", "en") not in _infos(at)
+
+
+# ----------------------------------------------------------------- Viet Nam's extent (issue 10)
+
+#: Bangkok: west of Viet Nam's box, so outside any data set's extent.
+ABROAD = (100.5, 13.75)
+
+
+def _moved(layer: Path, lon: float, lat: float) -> None:
+    """Move every feature of ``layer`` so its first point sits at ``lon``, ``lat``."""
+    import geopandas as gpd
+
+    frame = gpd.read_file(layer)
+    first = frame.geometry.iloc[0].representative_point()
+    frame.geometry = frame.geometry.translate(lon - first.x, lat - first.y)
+    frame.to_file(layer)
+
+
+def _refusal(folder: Path) -> list[object]:
+    from geo.errors import PlanDataError
+    from geo.load import load_plan
+
+    with pytest.raises(PlanDataError) as caught:
+        load_plan()
+    return [p for p in caught.value.problems if p.field == "geometry"]
+
+
+def test_a_data_set_site_outside_viet_nam_is_refused_as_an_upload_would_be(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geo.overrides import load_uploads
+
+    folder = write_minimal(tmp_path / "set")
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(folder))
+    # The valid set loads, and its upload of a site abroad is refused...
+    table = f"project_id,lon,lat\nmechanical-2016-1,{ABROAD[0]},{ABROAD[1]}\n".encode()
+    _, uploaded = load_uploads({"sites": ("sites.csv", table)})
+    [upload] = [p for p in uploaded if p.field == "geometry"]
+    # ...and the same site in the data set itself is refused with the same words.
+    _moved(folder / "sites.geojson", *ABROAD)
+    refused = [p for p in _refusal(folder) if p.source == "sites.geojson"]
+    assert [p.where for p in refused] == ["feature 1", "feature 2", "feature 3"]
+    own = refused[0]
+    for lang in ("en", "vi"):
+        assert own.text(lang).split(": ", 1)[1] == upload.text(lang).split(": ", 1)[1]
+    assert own.text("en").endswith(": outside Viet Nam")
+    assert "(Viet Nam); found lon 100.5000–100.5000, lat 13.7500–13.7500" in own.text("en")
+    assert own.text("vi").endswith(
+        "cần tọa độ trong khoảng kinh độ 102,0–110,0, vĩ độ 8,0–23,6 (Việt Nam); "
+        "thấy kinh độ 100,5000–100,5000, vĩ độ 13,7500–13,7500: nằm ngoài Việt Nam"
+    )
+
+
+def test_a_data_set_zone_outside_viet_nam_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = write_minimal(tmp_path / "set")
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(folder))
+    _moved(folder / "zones.geojson", *ABROAD)
+    zones = [p for p in _refusal(folder) if p.source == "zones.geojson"]
+    assert [p.where for p in zones] == ["feature 1"]
+    assert zones[0].text("en").endswith(": outside Viet Nam")
+
+
+def test_a_data_set_may_lie_anywhere_in_viet_nam_not_only_in_thai_binh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from geo.load import load_plan
+
+    folder = write_minimal(tmp_path / "set")
+    # Đà Nẵng: far outside the province's box, inside the country's.
+    _moved(folder / "zones.geojson", 108.2, 16.05)
+    _moved(folder / "sites.geojson", 108.2, 16.05)
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(folder))
+    plan = load_plan()
+    assert len(plan.sites) == 3
+    assert plan.zones.geometry.iloc[0].representative_point().x == pytest.approx(108.2, abs=0.01)

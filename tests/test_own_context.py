@@ -72,7 +72,7 @@ def test_too_many_features_are_refused_before_they_reach_a_browser() -> None:
     own, problems = read_own_context("parcels.geojson", _collection(points))
     assert own is None
     assert "at most 20,000 features" in problems[0].text("en")
-    assert "tối đa 20,000 đối tượng" in problems[0].text("vi")
+    assert "tối đa 20.000 đối tượng; thấy 20.001" in problems[0].text("vi")
 
 
 def test_a_table_or_another_ending_is_refused() -> None:

@@ -50,7 +50,11 @@ def test_a_site_placed_by_gps_is_refused_with_the_allowed_values() -> None:
         in texts
     )
     assert any("column `precision`" in t and "found 'exact'" in t for t in texts)
-    assert any("cần một trong point, park, area" in p.text("vi") for p in problems)
+    assert any(
+        "cần một trong `point` (đúng tọa độ đã cho), `park` (trong khu công nghiệp đã nêu), "
+        "`area` (ở đâu đó trong vùng); thấy 'gps'" in p.text("vi")
+        for p in problems
+    )
 
 
 def test_a_zone_named_twice_in_one_project_is_refused() -> None:

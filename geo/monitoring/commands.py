@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, stdin: TextIO = sys.stdin) -> int:
     try:
         return _monitoring(args, store)
     except PlanDataError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.in_languages(getattr(args, "lang", None)), file=sys.stderr)
         return 1
     except records.StaleRecordError as exc:
         print(exc, file=sys.stderr)
