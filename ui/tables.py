@@ -11,12 +11,13 @@ from pandas.io.formats.style import Styler
 
 from geo import io, settings
 from geo.distances import PLACE_COLUMNS
-from geo.exports import export_frame
+from geo.exports import export_frame, export_totals
 from geo.findings import findings, target_checks
 from geo.load import Plan
 from geo.stats import targets_table
 from geo.view import Filters, View, fold
 from layers import mapview
+from layers.downloads import people_sheet
 from layers.i18n import number, text
 from layers.style import SECTOR_COLOURS
 from ui import paper
@@ -304,7 +305,7 @@ def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
             for fmt in FORMATS:
 
                 def make(kind: str = kind, fmt: str = fmt) -> bytes:
-                    return io.to_bytes(export_frame(plan, kind, view), fmt)
+                    return download_bytes(plan, view, kind, fmt, lang)
 
                 _button(text(label, lang), kind, fmt, make)
     with columns[3]:
@@ -321,6 +322,15 @@ def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
             key="download-map-html",
         )
         paper.map_downloads(plan, view, filters, lang)
+
+
+def download_bytes(plan: Plan, view: View, kind: str, fmt: str, lang: str) -> bytes:
+    """One download: CSV and XLSX made for people in ``lang`` (headers, words, formats, totals);
+    GeoJSON and GPKG keep the column ids GIS software and scripts expect."""
+    frame = export_frame(plan, kind, view)
+    if fmt in ("csv", "xlsx"):
+        return io.sheet_bytes(people_sheet(frame, kind, export_totals(plan, kind, view), lang), fmt)
+    return io.to_bytes(frame, fmt)
 
 
 def map_html(plan: Plan, view: View, filters: Filters, lang: str) -> str:
