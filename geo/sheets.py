@@ -9,9 +9,14 @@ from __future__ import annotations
 import io as _io
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.workbook.workbook import Workbook
 
 #: Widest a fitted column gets, in characters: longer text wraps in the cell instead.
 MAX_WIDTH = 60
@@ -100,9 +105,9 @@ def _shown_width(value: object, column: Column) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
-def _text_cell(cell: object) -> None:
+def _text_cell(cell: Cell) -> None:
     """Store a string as text, never a formula: ``=HYPERLINK(...)`` in a name stays words."""
-    cell.data_type = "s"  # type: ignore[attr-defined]
+    cell.data_type = "s"
 
 
 def xlsx_bytes(sheet: Sheet) -> bytes:
@@ -156,11 +161,11 @@ def xlsx_bytes(sheet: Sheet) -> bytes:
     return buffer.getvalue()
 
 
-def _ids_sheet(book: object, sheet: Sheet) -> None:
+def _ids_sheet(book: Workbook, sheet: Sheet) -> None:
     """A second sheet: each header beside its column id, for scripts reading this workbook."""
     from openpyxl.styles import Font
 
-    ids = book.create_sheet(sheet.ids_sheet)  # type: ignore[attr-defined]
+    ids = book.create_sheet(sheet.ids_sheet)
     ids.append(list(sheet.ids_headers))
     for cell in ids[1]:
         cell.font = Font(bold=True)

@@ -17,10 +17,10 @@ from streamlit.testing.v1 import AppTest
 
 import cli
 from geo import settings
-from geo.exports import export_frame, rounded_sites
+from geo.exports import export_frame, export_totals, rounded_sites
 from geo.load import Plan, load_plan
 from geo.view import Filters, build_view
-from layers.downloads import header
+from layers.downloads import header, people_sheet
 from layers.i18n import capital
 from tests.test_exports_safe import LINK
 from ui.tables import download_bytes
@@ -192,6 +192,16 @@ def test_projects_multipoints_are_rounded_too(plan: Plan) -> None:
     frame = export_frame(plan, "projects", build_view(plan, Filters()))
     coordinates = [c for shape in frame.geometry for point in shape.geoms for c in (point.x, point.y)]
     assert all(round(c, 3) == c for c in coordinates)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("kind", ["projects", "zone-load", "sites", "zones"])
+def test_every_bundled_column_has_a_header_in_the_language(plan: Plan, kind: str, lang: str) -> None:
+    view = build_view(plan, Filters())
+    sheet = people_sheet(export_frame(plan, kind, view), kind, export_totals(plan, kind, view), lang)
+    headers = [c.header for c in sheet.columns]
+    assert not [h for h in headers if SNAKE.fullmatch(h)]
+    assert len(set(headers)) == len(headers)
 
 
 def test_headers_known_to_both_languages_differ_and_unknown_columns_keep_their_id() -> None:
