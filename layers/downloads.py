@@ -16,6 +16,8 @@ from layers.i18n import CATALOGUE, number, text
 #: Decimals shown for number columns, by column id (others: see :func:`_decimals`).
 DECIMALS: Final[dict[str, int]] = {
     "projects": 0,
+    "plants": 0,
+    "printed_no": 0,
     "site_order": 0,
     "area_ha": 1,
     "area_ha_computed": 1,
@@ -31,6 +33,8 @@ WORDS: Final[dict[str, str]] = {
     "placement": "placement",
     "site_mode": "dl.mode",
 }
+#: Counts the data keeps as text (a blank is "not stated", not 0): numbers where every value is.
+WHOLE_NUMBERS: Final[tuple[str, ...]] = ("plants", "printed_no", "site_order")
 #: In zone load and zones, ``name_vi`` / ``name_en`` are the zone's names, not a project's.
 ZONE_KINDS: Final[tuple[str, ...]] = ("zone-load", "zones")
 _CELL = re.compile(r"capital_(\d{4}-\d{4})_([a-z_]+)")
@@ -63,6 +67,16 @@ def _decimals(column: str, values: pd.Series) -> int | None:
         return 1
     whole = values.dropna().map(lambda v: float(v).is_integer()).all()
     return 0 if whole else 1
+
+
+def _counts(values: pd.Series) -> pd.Series:
+    """Text that is whole numbers (``"3"``) as numbers, blanks left empty; other text unchanged."""
+    if pd.api.types.is_numeric_dtype(values):
+        return values
+    stated = values.fillna("").astype(str).str.strip()
+    if not stated[stated != ""].str.fullmatch(r"\d+").all():
+        return values
+    return pd.to_numeric(stated.where(stated != ""), errors="coerce").astype("Int64")
 
 
 def _words(values: pd.Series, prefix: str, lang: str) -> pd.Series:
@@ -111,6 +125,8 @@ def people_sheet(frame: pd.DataFrame, kind: str, totals: dict[str, float], lang:
     headers = _unique([header(c, kind, lang) for c in ids])
     columns = []
     for column, name in zip(ids, headers, strict=True):
+        if column in WHOLE_NUMBERS:
+            table[column] = _counts(table[column])
         values = table[column]
         if column in WORDS:
             table[column] = _words(values, WORDS[column], lang)

@@ -124,6 +124,10 @@ def test_projects_xlsx_in_english_totals_the_capital_and_keeps_the_printed_figur
     assert {c.data_type for c in printed} == {"s"}
     assert [c.value for c in printed] == list(kept["capital_printed"])
     assert "Mechanical engineering" in {c.value for c in _column(sheet, "Sector")}
+    # Counts the data keeps as text are numbers; a blank (not stated) stays blank, not 0.
+    plants = [c.value for c in _column(sheet, "Plants")[:-1]]
+    assert plants == [int(p) if p else None for p in kept["plants"]]
+    assert [c.value for c in _column(sheet, "No. (as printed)")[:-1]] == [int(n) for n in kept["printed_no"]]
 
 
 def test_columns_are_fitted_to_their_content(plan: Plan) -> None:
