@@ -426,6 +426,12 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "dl.mode.single": "một địa điểm",
         "dl.mode.joint": "nhiều địa điểm cùng lúc",
         "dl.mode.alternatives": "một trong các địa điểm",
+        "dl.raw": "Tiêu đề là mã cột (cho chương trình, để tải lên lại)",
+        "dl.raw_help": (
+            "Tắt: CSV/XLSX có tiêu đề và chữ bằng ngôn ngữ đang chọn, định dạng số, dòng tổng. "
+            "Bật: tiêu đề là mã cột (project_id, capital_bn_vnd), giá trị như lưu trữ; "
+            "tệp này tải lên lại được và dùng được trong chương trình."
+        ),
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -840,6 +846,12 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "dl.mode.single": "one site",
         "dl.mode.joint": "several sites together",
         "dl.mode.alternatives": "one of several sites",
+        "dl.raw": "Column ids as headers (for scripts, to upload again)",
+        "dl.raw_help": (
+            "Off: CSV/XLSX with headers and words in the chosen language, number formats and a "
+            "totals row. On: the column ids as headers (project_id, capital_bn_vnd) and values "
+            "as stored; such a file can be uploaded again and read by scripts."
+        ),
     },
 }
 

@@ -19,6 +19,7 @@ import cli
 from geo import settings
 from geo.exports import export_frame, export_totals, rounded_sites
 from geo.load import Plan, load_plan
+from geo.overrides import load_uploads
 from geo.view import Filters, build_view
 from layers.downloads import header, people_sheet
 from layers.i18n import capital
@@ -266,3 +267,34 @@ def test_the_data_page_offers_every_download_and_its_totals_match_the_headline(p
     sheet = _sheet(download_bytes(plan, view, "zone-load", "xlsx", "vi"))
     total = sheet.cell(sheet.max_row, _headers(sheet).index("Vốn (tỷ đồng)") + 1).value
     assert capital(total, "vi") == shown == "4.400 tỷ đồng"
+
+
+@pytest.mark.parametrize(("kind", "fmt"), [("projects", "xlsx"), ("projects", "csv"), ("sites", "csv")])
+def test_the_ids_version_of_a_download_uploads_again_unchanged(plan: Plan, kind: str, fmt: str) -> None:
+    view = build_view(plan, Filters())
+    data = download_bytes(plan, view, kind, fmt, "vi", raw=True)
+    again, problems = load_uploads({kind: (f"thai-binh-{kind}-ids.{fmt}", data)})
+    assert problems == []
+    if kind == "projects":
+        columns = ["project_id", "sector", "phase", "name_vi", "capital_bn_vnd", "site_zone_ids"]
+        pd.testing.assert_frame_equal(again.projects[columns], plan.projects[columns])
+    else:
+        exported = rounded_sites(plan.sites).set_index("site_id").geometry
+        back = again.sites.set_index("site_id").geometry.loc[exported.index]
+        assert back.geom_equals_exact(exported, 1e-9).all()
+    readable = download_bytes(plan, view, kind, fmt, "vi")
+    assert readable != data
+
+
+def test_the_data_page_switches_downloads_to_column_ids() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = "data"
+    at.query_params["lang"] = "en"
+    at.run()
+    switch = at.toggle(key="download_raw")
+    assert switch.label == "Column ids as headers (for scripts, to upload again)"
+    assert switch.value is False
+    switch.set_value(True).run()
+    assert not at.exception, at.exception
+    assert at.toggle(key="download_raw").value is True
+    assert len([b for b in at.get("download_button") if " · " in b.proto.label]) >= 12
