@@ -15,8 +15,10 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
-    from openpyxl.cell.cell import Cell
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
     from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 #: Widest a fitted column gets, in characters: longer text wraps in the cell instead.
 MAX_WIDTH = 60
@@ -105,56 +107,63 @@ def _shown_width(value: object, column: Column) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
-def _text_cell(cell: Cell) -> None:
-    """Store a string as text, never a formula: ``=HYPERLINK(...)`` in a name stays words."""
-    cell.data_type = "s"
+def _width(values: pd.Series, column: Column) -> int:
+    """The characters the column's widest cell shows (the header included)."""
+    widest = max((_shown_width(_plain(v), column) for v in values.drop_duplicates()), default=0)
+    return max(widest, len(column.header))
+
+
+def _cell(
+    table: WriteOnlyWorksheet, value: object, column: Column | None, bold: Font | None
+) -> WriteOnlyCell:
+    """A cell: a string always text (``=HYPERLINK(...)`` in a name stays words, never a
+    formula), a number with its column's format."""
+    from openpyxl.cell import WriteOnlyCell
+
+    value = _plain(value)
+    cell = WriteOnlyCell(table, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    elif value is not None and column is not None and column.decimals is not None:
+        cell.number_format = number_format(column)
+    if bold is not None:
+        cell.font = bold
+    return cell
 
 
 def xlsx_bytes(sheet: Sheet) -> bytes:
     """The sheet as an XLSX workbook: a frozen bold header, number formats, fitted widths,
-    a totals row, and a second sheet listing each header's column id."""
+    a totals row, and a second sheet listing each header's column id.
+
+    Written in openpyxl's write-only mode (row by row, little memory): a national list of
+    many thousand rows still downloads in seconds.
+    """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    table = book.active
-    table.title = sheet.name
+    book = Workbook(write_only=True)
+    table = book.create_sheet(sheet.name)
     bold = Font(bold=True)
-    widths = [len(c.header) for c in sheet.columns]
+    rows = sheet.rows[[c.id for c in sheet.columns]]
     for index, column in enumerate(sheet.columns, start=1):
-        cell = table.cell(row=1, column=index, value=column.header)
-        _text_cell(cell)
-        cell.font = bold
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    records = sheet.rows[[c.id for c in sheet.columns]].itertuples(index=False, name=None)
-    row = 1
-    for row, record in enumerate(records, start=2):
-        for index, (column, value) in enumerate(zip(sheet.columns, record, strict=True), start=1):
-            value = _plain(value)
-            cell = table.cell(row=row, column=index, value=value)
-            if isinstance(value, str):
-                _text_cell(cell)
-            elif value is not None and column.decimals is not None:
-                cell.number_format = number_format(column)
-            widths[index - 1] = max(widths[index - 1], _shown_width(value, column))
-    if sheet.totals:
-        row += 1
-        label = table.cell(row=row, column=1, value=sheet.totals_label)
-        _text_cell(label)
-        label.font = bold
-        widths[0] = max(widths[0], len(sheet.totals_label))
-        for index, column in enumerate(sheet.columns, start=1):
-            if column.id in sheet.totals and index > 1:
-                value = float(sheet.totals[column.id])
-                cell = table.cell(row=row, column=index, value=value)
-                cell.number_format = number_format(column)
-                cell.font = bold
-                widths[index - 1] = max(widths[index - 1], _shown_width(value, column))
-    for index, width in enumerate(widths, start=1):
+        width = _width(rows[column.id], column)
+        if index == 1 and sheet.totals:
+            width = max(width, len(sheet.totals_label))
+        if column.id in sheet.totals:
+            width = max(width, _shown_width(float(sheet.totals[column.id]), column))
         table.column_dimensions[get_column_letter(index)].width = min(max(width, MIN_WIDTH), MAX_WIDTH) + 2
     # The header row stays on screen while scrolling; the first column too (the row's name).
     table.freeze_panes = "B2"
+    table.append([_cell(table, c.header, None, bold) for c in sheet.columns])
+    for record in rows.itertuples(index=False, name=None):
+        table.append([_cell(table, v, c, None) for c, v in zip(sheet.columns, record, strict=True)])
+    if sheet.totals:
+        totals: list[object] = [_cell(table, sheet.totals_label, None, bold)]
+        for column in sheet.columns[1:]:
+            value = sheet.totals.get(column.id)
+            totals.append(_cell(table, None if value is None else float(value), column, bold))
+        table.append(totals)
     _ids_sheet(book, sheet)
     buffer = _io.BytesIO()
     book.save(buffer)
@@ -166,16 +175,13 @@ def _ids_sheet(book: Workbook, sheet: Sheet) -> None:
     from openpyxl.styles import Font
 
     ids = book.create_sheet(sheet.ids_sheet)
-    ids.append(list(sheet.ids_headers))
-    for cell in ids[1]:
-        cell.font = Font(bold=True)
-    for column in sheet.columns:
-        ids.append([column.header, column.id])
-    for cell in (c for row in ids.iter_rows() for c in row):
-        _text_cell(cell)
     ids.column_dimensions["A"].width = min(max(len(c.header) for c in sheet.columns) + 2, MAX_WIDTH)
     ids.column_dimensions["B"].width = max(len(c.id) for c in sheet.columns) + 2
     ids.freeze_panes = "A2"
+    bold = Font(bold=True)
+    ids.append([_cell(ids, name, None, bold) for name in sheet.ids_headers])
+    for column in sheet.columns:
+        ids.append([_cell(ids, column.header, None, None), _cell(ids, column.id, None, None)])
 
 
 def csv_frame(sheet: Sheet) -> pd.DataFrame:
