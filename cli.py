@@ -15,12 +15,13 @@ import pandas as pd
 
 from geo import context, derive, io, settings
 from geo.errors import PlanDataError, Problem, phrase, raise_if
-from geo.exports import EXPORT_KINDS, export_frame
+from geo.exports import EXPORT_KINDS, export_frame, export_totals
 from geo.findings import findings
 from geo.load import load_plan
 from geo.monitoring import commands as monitoring_commands
 from geo.view import Filters, build_view
 from layers import mapview
+from layers.downloads import people_sheet
 from layers.i18n import LANGUAGES
 from paper import commands as paper
 
@@ -49,6 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="language of an exported map or sheet (default vi) and of messages (default: both)",
     )
+    columns = export.add_mutually_exclusive_group()
+    columns.add_argument(
+        "--raw",
+        dest="readable",
+        action="store_false",
+        help="CSV/XLSX with the column ids (project_id, capital_bn_vnd), for scripts, `validate` (default)",
+    )
+    columns.add_argument(
+        "--readable",
+        action="store_true",
+        help="CSV/XLSX made for people: headers and words in --lang, formats, totals row (XLSX)",
+    )
+    export.set_defaults(readable=False)
     export.add_argument("--out", required=True, type=Path)
     export.add_argument("--sector", action="append", choices=settings.SECTORS, default=[])
     export.add_argument("--phase", action="append", choices=settings.PHASES, default=[])
@@ -76,6 +90,8 @@ def run(argv: list[str]) -> int:
         return monitoring_commands.run(args)
     if args.command == "export" and (problem := paper.usage_error(args)):
         parser.error(problem)
+    if args.command == "export" and args.readable and args.format not in ("csv", "xlsx"):
+        parser.error(f"--readable makes csv or xlsx tables; --format {args.format} keeps the column ids")
     try:
         if args.command == "build-data":
             return _build_data(args.out)
@@ -110,7 +126,13 @@ def run(argv: list[str]) -> int:
                 print(f"wrote the map to {args.out}")
             else:
                 frame = export_frame(plan, args.kind, view)
-                io.write_any(frame, args.out, args.format)
+                if args.readable and args.format in ("csv", "xlsx"):
+                    totals = export_totals(plan, args.kind, view)
+                    io.write_sheet(
+                        people_sheet(frame, args.kind, totals, args.lang), args.out, args.format
+                    )
+                else:
+                    io.write_any(frame, args.out, args.format)
                 print(f"wrote {len(frame)} rows to {args.out}")
     except PlanDataError as exc:
         print(exc.in_languages(messages), file=sys.stderr)

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pyogrio
 
-from geo import formats, numbers, settings, tables, validate
+from geo import formats, numbers, settings, sheets, tables, validate
 from geo.errors import Phrase, PlanDataError, Problem, phrase, shown
 from geo.frames import add_notices
 
@@ -455,6 +455,28 @@ def write_any(frame: pd.DataFrame, out: Path, fmt: str) -> None:
         write_layer(frame, out, fmt)
     else:
         raise ValueError(f"`fmt` was {fmt!r}, which needs geometries, but the frame has none")
+
+
+def write_sheet(sheet: sheets.Sheet, out: Path, fmt: str) -> None:
+    """Write a table made for people (:mod:`geo.sheets`) as ``csv`` or ``xlsx``.
+
+    CSV is UTF-8 with a byte-order mark and guarded like :func:`write_table`; XLSX holds
+    text as text cells. ``out`` is replaced only by a complete file.
+    """
+    if fmt == "csv":
+        write_table(sheets.csv_frame(sheet), out, "csv")
+    elif fmt == "xlsx":
+        write_bytes(sheets.xlsx_bytes(sheet), out)
+    else:
+        raise ValueError(f"`fmt` was {fmt!r} but is expected to be 'csv' or 'xlsx'")
+
+
+def sheet_bytes(sheet: sheets.Sheet, fmt: str) -> bytes:
+    """The file :func:`write_sheet` would write, as bytes (for a download button)."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / f"export.{fmt}"
+        write_sheet(sheet, out, fmt)
+        return out.read_bytes()
 
 
 def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:

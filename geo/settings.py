@@ -51,6 +51,16 @@ PRECISIONS: Final[tuple[str, ...]] = (
     "indicative",
     "unspecified",
 )
+#: Decimals of degrees an exported site's coordinates keep, by its zone's precision: a
+#: decimal place is ~11 km / 10ⁿ here, so a park known to ±2–3 km (indicative) needs 3
+#: (~110 m), a point standing for a whole area (unspecified) 2 (~1 km); measured or official
+#: boundaries keep 5–6. More digits would claim a precision the data does not have.
+COORD_DECIMALS_BY_PRECISION: Final[dict[str, int]] = {
+    "surveyed": 6,
+    "official": 5,
+    "indicative": 3,
+    "unspecified": 2,
+}
 
 #: Tolerance of a subtotal check, in billion VND: printed figures are whole numbers.
 SUBTOTAL_TOLERANCE: Final[float] = 0.5

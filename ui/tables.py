@@ -11,12 +11,13 @@ from pandas.io.formats.style import Styler
 
 from geo import io, settings
 from geo.distances import PLACE_COLUMNS
-from geo.exports import export_frame
+from geo.exports import export_frame, export_totals
 from geo.findings import findings, target_checks
 from geo.load import Plan
 from geo.stats import targets_table
 from geo.view import Filters, View, fold
 from layers import mapview
+from layers.downloads import people_sheet
 from layers.i18n import number, text
 from layers.style import SECTOR_COLOURS
 from ui import paper
@@ -27,6 +28,8 @@ from ui.state import rate
 #: Zones drawn in the zone-load chart at most: beyond some dozens the bars are unreadable.
 CHART_ZONES = 40
 FORMATS = ("csv", "xlsx", "geojson", "gpkg")
+#: Formats made for people unless the column ids are asked for.
+SHEET_FORMATS = ("csv", "xlsx")
 MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -294,11 +297,13 @@ def data_view(plan: Plan, lang: str) -> None:
     st.markdown(text("data.admin_text", lang))
 
 
-def _button(label: str, kind: str, fmt: str, make: Callable[[], bytes]) -> None:
+def _button(label: str, kind: str, fmt: str, make: Callable[[], bytes], *, raw: bool = False) -> None:
+    # The ids version gets its own name: the two are different files, kept side by side.
+    ids = "-ids" if raw and fmt in SHEET_FORMATS else ""
     st.download_button(
         f"{label} · {fmt.upper()}",
         data=make,
-        file_name=f"thai-binh-{kind}.{fmt}",
+        file_name=f"thai-binh-{kind}{ids}.{fmt}",
         mime=MIME[fmt],
         on_click="ignore",
         key=f"download-{kind}-{fmt}",
@@ -308,6 +313,7 @@ def _button(label: str, kind: str, fmt: str, make: Callable[[], bytes]) -> None:
 def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
     """Download buttons for the filtered projects, zone load, sites and the offline map."""
     st.subheader(text("downloads", lang))
+    raw = st.toggle(text("dl.raw", lang), key="download_raw", help=text("dl.raw_help", lang))
     columns = st.columns(4)
     for column, (kind, label) in zip(
         columns,
@@ -318,9 +324,9 @@ def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
             for fmt in FORMATS:
 
                 def make(kind: str = kind, fmt: str = fmt) -> bytes:
-                    return io.to_bytes(export_frame(plan, kind, view), fmt)
+                    return download_bytes(plan, view, kind, fmt, lang, raw=raw)
 
-                _button(text(label, lang), kind, fmt, make)
+                _button(text(label, lang), kind, fmt, make, raw=raw)
     with columns[3]:
 
         def make_map() -> bytes:
@@ -335,6 +341,16 @@ def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
             key="download-map-html",
         )
         paper.map_downloads(plan, view, filters, lang)
+
+
+def download_bytes(plan: Plan, view: View, kind: str, fmt: str, lang: str, *, raw: bool = False) -> bytes:
+    """One download: CSV and XLSX made for people in ``lang`` (headers, words, formats, totals),
+    or with the column ids if ``raw`` (what the command line's ``export --raw`` writes, and
+    what an upload reads back); GeoJSON and GPKG always keep the ids GIS software expects."""
+    frame = export_frame(plan, kind, view)
+    if fmt in SHEET_FORMATS and not raw:
+        return io.sheet_bytes(people_sheet(frame, kind, export_totals(plan, kind, view), lang), fmt)
+    return io.to_bytes(frame, fmt)
 
 
 def map_html(plan: Plan, view: View, filters: Filters, lang: str) -> str:
