@@ -14,12 +14,15 @@
 })();
 
 /* The map fills the component's frame, whose height the page sets from the screen's (app.py,
-   PAGE_CSS): streamlit-folium gives its map a fixed height in pixels. On a small screen
-   (a phone) the map fits the province with little padding, as the legend starts closed
-   instead of taking the bottom-right corner. Runs before any map exists. */
+   PAGE_CSS): streamlit-folium gives its map a fixed height in pixels. A compact map (a
+   phone's, or a laptop's below its header: narrower than 480 px or lower than 600 px)
+   starts with its legend closed, which open would cover a third of it and the layer control,
+   so it fits the province with little padding and centres a chosen zone. Runs before any
+   map exists. */
 (function () {
   if (!window.L || !L.Map) { return; }
-  var SMALL = 480;
+  var NARROW = 480, LOW = 600;
+  function compact(map) { var size = map.getSize(); return size.x < NARROW || size.y < LOW; }
   if (document.getElementById("map_div")) {
     var style = document.createElement("style");
     style.textContent = "html, body { overflow: hidden; } #map_div { height: 100vh !important; }";
@@ -43,18 +46,18 @@
     pageFullScreen();
     var map = this, fit = map.fitBounds;
     map.fitBounds = function (bounds, options) {
-      if (map.getSize().x < SMALL && options) {
+      if (compact(map) && options) {
         options = L.extend({}, options, { paddingTopLeft: [8, 8], paddingBottomRight: [8, 8] });
       }
       return fit.call(map, bounds, options);
     };
     /* A chosen zone's view is offset to keep the zone clear of the open legend, which a
-       small map starts without. */
+       compact map starts without. */
     var offset = map.options.tbFocusOffset;
-    if (offset && map.getSize().x < SMALL) { map.panBy([-offset[0], -offset[1]], { animate: false }); }
+    if (offset && compact(map)) { map.panBy([-offset[0], -offset[1]], { animate: false }); }
     /* After the script that made the map has added its controls, the legend among them. */
     setTimeout(function () {
-      if (map.getSize().x >= SMALL) { return; }
+      if (!compact(map)) { return; }
       var legend = map.getContainer().querySelector(".map-legend details");
       if (legend) { legend.open = false; }
     }, 0);
@@ -329,7 +332,7 @@
       el.removeAttribute("title");
       /* Up and down only: a label moved a whole width sideways left its zone and read as the
          figure of the district beside it (the coastal zone's, over Đông Hưng). */
-      var spots = [[0, 0], [0, -22], [0, 22], [0, -40], [0, 40]];
+      var spots = [[0, 0], [0, -22], [0, 22], [0, -40], [0, 40], [0, -58], [0, 58], [0, -76]];
       for (var pass = 0; pass < 2; pass++) {
         if (pass === 1) {
           if (!x.short) { break; }
