@@ -174,7 +174,7 @@ def data_page(plan: Plan, view: View, filters: Filters, lang: str) -> None:
     """Downloads of the filtered view, then the data and its sources."""
     part("downloads", lang, downloads, plan, view, filters, lang)
     part("record downloads", lang, monitoring.downloads, lang)
-    part("data", lang, data_view, plan, lang)
+    part("data", lang, data_view, plan, view, lang)
 
 
 def figures(plan: Plan, view: View, problems: list[Problem] | None, lang: str) -> None:

@@ -163,7 +163,11 @@ def check_output(out: Path, reading: list[Path]) -> None:
 
 def _build_data(out: Path) -> int:
     io.ensure_new_output(out / settings.ZONES_FILE.name, [])
-    zones = derive.build_zones(io.read_layer(settings.DISTRICTS_SOURCE), io.read_table(settings.PARKS_SOURCE))
+    zones = derive.build_zones(
+        io.read_layer(settings.DISTRICTS_SOURCE),
+        io.read_table(settings.PARKS_SOURCE),
+        io.read_table(settings.PARKS_SOURCE_VI),
+    )
     projects = io.read_table(settings.PROJECTS_FILE)
     sites = derive.build_sites(projects, zones)
     io.write_layer(zones, out / settings.ZONES_FILE.name, "geojson")

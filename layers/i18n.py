@@ -168,11 +168,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "check.bad": "không khớp: {message}",
         "findings.title": "Điểm không khớp trong chính văn bản quy hoạch",
         "findings.subtotal": (
-            "{sector}, {phase}: tổng in {printed} tỷ đồng nhưng cộng các dự án được {computed} "
-            "({difference})."
+            "{sector}, {phase}: tổng in {printed} tỷ đồng; cộng các dự án được {computed} ({difference})."
         ),
         "findings.target": (
-            "{sector}: mục tiêu 2025 in {printed} tỷ đồng nhưng {base} × {ratio} = {computed} ({difference})."
+            "{sector}: mục tiêu 2025 in {printed} tỷ đồng; {base} × {ratio} = {computed} ({difference})."
         ),
         "findings.none": "Không có điểm không khớp.",
         "data.projects": "Danh mục dự án ưu tiên",
@@ -364,6 +363,20 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "tệp của bạn chưa được dùng, không có gì bị mất, và bản đồ đang hiển thị dữ liệu "
             "đi kèm. Mã tham chiếu (gửi cho người quản trị): {ref}"
         ),
+        # Vietnamese everywhere, consistency (issue 11, items 5 and 7)
+        "confidence.high": "cao",
+        "confidence.medium": "trung bình",
+        "confidence.medium-low": "trung bình – thấp",
+        "confidence.low": "thấp",
+        "per_ha.none": "— (chỉ tính cho KCN: vùng này là cả một huyện trở lên, không phải đất công nghiệp)",
+        "per_ha.note": (
+            "Vốn trên mỗi ha chỉ tính cho KCN (diện tích ghi nhận) và khu có ranh giới đo đạc; "
+            "với huyện, vùng ven biển hay cả tỉnh, con số sẽ chia vốn cho cả đồng ruộng và thị "
+            "trấn nên chỉ ghi dấu gạch."
+        ),
+        "data.following": "{shown} trên {total} dự án, theo bộ lọc ở thanh bên.",
+        "chart.year": "Năm",
+        "chart.value": "Giá trị sản xuất (tỷ đồng)",
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -519,11 +532,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "check.bad": "inconsistent: {message}",
         "findings.title": "Where the plan's own figures disagree",
         "findings.subtotal": (
-            "{sector}, {phase}: printed subtotal {printed} bn VND, but its projects add up to "
-            "{computed} ({difference})."
+            "{sector}, {phase}: printed {printed} bn VND; the rows add up to {computed} ({difference})."
         ),
         "findings.target": (
-            "{sector}: the 2025 target is printed as {printed} bn VND, but {base} × {ratio} = "
+            "{sector}: the 2025 target is printed as {printed} bn VND; {base} × {ratio} = "
             "{computed} ({difference})."
         ),
         "findings.none": "No inconsistency found.",
@@ -716,6 +728,20 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "with your files: they were not used, nothing was lost, and the map shows the "
             "bundled data. Reference (to quote to the administrator): {ref}"
         ),
+        # Vietnamese everywhere, consistency (issue 11, items 5 and 7)
+        "confidence.high": "high",
+        "confidence.medium": "medium",
+        "confidence.medium-low": "medium-low",
+        "confidence.low": "low",
+        "per_ha.none": "— (parks only: this area is a whole district or more, not land for industry)",
+        "per_ha.note": (
+            "Capital per ha is given only for parks (recorded area) and surveyed zones; for a "
+            "district, the coastal zone or the province it would spread the capital over fields "
+            "and towns, so a dash is shown."
+        ),
+        "data.following": "{shown} of {total} projects, following the filters in the sidebar.",
+        "chart.year": "Year",
+        "chart.value": "Production value (bn VND)",
     },
 }
 
@@ -728,6 +754,11 @@ for _lang in CATALOGUE:
 def text(key: str, lang: str) -> str:
     """The text for ``key`` in ``lang``; a missing key is a bug, so it raises."""
     return CATALOGUE[lang][key]
+
+
+def separators(lang: str) -> tuple[str, str]:
+    """Thousands and decimal separators of ``lang``: ``(".", ",")`` in Vietnamese."""
+    return (".", ",") if lang == "vi" else (",", ".")
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:

@@ -29,7 +29,17 @@ PARK_LABEL_CLEARANCE = 0.045
 
 
 #: Zone facts the map shows, besides the filtered figures.
-SITE_ZONE_FACTS = ["zone_id", "kind", "name_vi", "name_en", "precision", "developer", "status"]
+SITE_ZONE_FACTS = [
+    "zone_id",
+    "kind",
+    "name_vi",
+    "name_en",
+    "precision",
+    "developer",
+    "status",
+    "developer_vi",
+    "status_vi",
+]
 #: Large areas first, parks on top.
 DRAW_ORDER = {"cluster_area": 0, "coastal_zone": 1, "park": 2}
 

@@ -121,7 +121,7 @@ def test_search_ignores_accents() -> None:
 
 def test_capital_range_filters_projects() -> None:
     at = _run()
-    choice(at.sidebar.slider, "capital").set_value((5_000.0, 12_000.0)).run()
+    choice(at.sidebar.select_slider, "capital").set_value((5_000.0, 12_000.0)).run()
     assert _projects_on_map(at) == ["electronics-2021-1", "electronics-2021-2"]
 
 
@@ -178,7 +178,7 @@ def _seen(at: AppTest) -> tuple[dict[str, str], list[str], list[str]]:
 def test_search_capital_range_and_rate_go_into_the_link_and_come_back() -> None:
     at = _run(lang="en")
     choice(at.sidebar.text_input, "search").input("Cầu Nghìn").run()
-    choice(at.sidebar.slider, "capital").set_value((300.0, 1_100.0)).run()
+    choice(at.sidebar.select_slider, "capital").set_value((300.0, 1_100.0)).run()
     choice(at.sidebar.number_input, "usd_rate").set_value(25_000.0).run()
     link = {name: at.query_params[name] for name in ("q", "capital", "rate", "lang")}
     assert link == {"q": "Cầu Nghìn", "capital": "300-1100", "rate": "25000", "lang": "en"}

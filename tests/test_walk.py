@@ -197,7 +197,7 @@ def _step(
         top = float(plans.of(walker.files).projects["capital_bn_vnd"].max())
         low = float(rng.randrange(0, int(top) // 2, 10))
         walker.capital = (low, top)
-        _sidebar_widget(at, "slider", text("capital_range", lang)).set_value((low, top))
+        _sidebar_widget(at, "select_slider", text("capital_range", lang)).set_value((low, top))
     else:
         if action == "remove":
             walker.files = {}

@@ -10,7 +10,7 @@ import streamlit as st
 from geo import settings
 from geo.load import Plan
 from layers import mapview
-from layers.i18n import LANGUAGE_NAMES, LANGUAGES, text
+from layers.i18n import LANGUAGE_NAMES, LANGUAGES, number, text
 from ui import state
 
 
@@ -49,13 +49,16 @@ def render_sidebar(plan: Plan, lang: str) -> None:
     top = float(plan.projects["capital_bn_vnd"].max())
     low, high = state.current("capital") or (0.0, top)
     span = (min(max(float(low), 0.0), top), min(max(float(high), 0.0), top))
-    bar.slider(
+    steps = capital_steps(top, span)
+    shown = _capital_label(lang)
+    # A slider over formatted values: Streamlit's own slider prints numbers printf-style
+    # (12000), never with the language's thousands separator (12.000).
+    bar.select_slider(
         text("capital_range", lang),
-        0.0,
-        top,
-        step=10.0,
-        format="%d",
-        **state.bind("capital", [((0.0, top), "")], seed=span),
+        steps,
+        value=span,
+        format_func=shown,
+        **state.bind_keyed("capital", [((0.0, top), shown(top))]),
     )
     bar.text_input(text("search", lang), **state.bind("search"))
     policy = _labeller("policy", lang)
@@ -77,6 +80,27 @@ def render_sidebar(plan: Plan, lang: str) -> None:
     )
     bar.caption(text("usd.note", lang))
     bar.link_button(text("present.enter", lang), present_link())
+
+
+#: At most about this many stops on the capital slider; the step is 10 bn VND below it.
+CAPITAL_STOPS = 2_000
+
+
+def capital_steps(top: float, chosen: tuple[float, float]) -> list[float]:
+    """The capital slider's stops: 0 to ``top`` every 10 bn VND (coarser for a list with
+    very large projects), plus the chosen ends, so a link's ``capital=LOW-HIGH`` is kept as is."""
+    step = 10.0
+    while top / step > CAPITAL_STOPS:
+        step *= 10
+    stops = {round(i * step, 6) for i in range(int(top // step) + 1)}
+    return sorted(stops | {0.0, top, *chosen})
+
+
+def _capital_label(lang: str) -> Callable[[float], str]:
+    def label(value: float) -> str:
+        return number(value, lang, 0 if float(value).is_integer() else 1)
+
+    return label
 
 
 def render_language() -> str:
