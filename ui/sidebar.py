@@ -46,7 +46,9 @@ def render_sidebar(plan: Plan, lang: str) -> None:
         format_func=zone_label,
         **state.bind("zone", [(z, zone_label(z)) for z in zone_ids], seed=state.zone_choice(zone_ids)),
     )
-    top = float(plan.projects["capital_bn_vnd"].max())
+    largest = float(plan.projects["capital_bn_vnd"].max())
+    # A list left with no project (an upload) has no largest: the slider spans 0 only.
+    top = largest if largest == largest else 0.0
     low, high = state.current("capital") or (0.0, top)
     span = (min(max(float(low), 0.0), top), min(max(float(high), 0.0), top))
     steps = capital_steps(top, span)
