@@ -137,7 +137,7 @@ def test_zone_choice_filters_and_opens_its_panel() -> None:
     # The largest first, as a capped list shows them.
     projects = next(body for body in html if 'class="zone-projects"' in body)
     assert re.findall(r'<span class="figure">([^<]*)</span>', projects) == ["400", "180"]
-    assert "Ceramics &amp; sanitary ware · 2016-2020" in projects or "· 2016-2020</span>" in projects
+    assert "Ceramics &amp; sanitary ware · 2016–2020" in projects or "· 2016–2020</span>" in projects
     assert at.query_params["zone"] == "kcn-tien-hai"
 
 

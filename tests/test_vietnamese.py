@@ -254,3 +254,19 @@ def test_search_finds_the_parks_of_a_district(plan: Plan) -> None:
     assert sorted(select_projects(plan, Filters(search="QUYNH PHU"))["project_id"]) == cau_nghin
     at = _run(lang="vi", q="Quỳnh Phụ")
     assert _projects_on_map(at) == cau_nghin
+
+
+def test_zone_panel_table_and_list_name_phases_and_use_vietnamese_thousands() -> None:
+    at = _run(lang="vi", zone="kcn-song-tra")
+    table = at.table[0].value
+    assert set(table.columns) <= {"2016–2020", "2021–2025"}
+    assert set(table.index) <= {
+        text(f"sector.{s}", "vi") for s in ("mechanical", "electronics", "textiles", "ceramics")
+    }
+    cells = table.to_numpy().ravel().tolist()
+    assert all(re.fullmatch(r"\d{1,3}(\.\d{3})*", cell) for cell in cells), cells
+    # Read back as a person would: the cells add up to the zone's allocated 24.180.
+    assert sum(int(cell.replace(".", "")) for cell in cells) == 24_180
+    listed = next(h.proto.body for h in at.get("html") if 'class="zone-projects"' in h.proto.body)
+    assert "2016-2020" not in listed
+    assert "2021-2025" not in listed

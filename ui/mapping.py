@@ -201,7 +201,7 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
             (
                 number(float(row["capital_bn_vnd"]), lang),
                 str(names.get(row["project_id"], row["project_id"])),
-                text("sector." + str(row["sector"]), lang) + " · " + str(row["phase"]),
+                text("sector." + str(row["sector"]), lang) + " · " + text(f"phase.{row['phase']}", lang),
             )
             for row in shown.to_dict("records")
         ],
@@ -212,6 +212,8 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
         index="sector", columns="phase", values="capital_bn_vnd", aggfunc="sum", fill_value=0
     )
     pivot.index = [text(f"sector.{s}", lang) for s in pivot.index]
+    # Named in the page's language; the ids' axis name ("phase") would show as a header.
+    pivot.columns = [text(f"phase.{p}", lang) for p in pivot.columns]
     st.table(pivot.map(lambda v: number(v, lang)))
 
 
