@@ -270,3 +270,28 @@ def test_zone_panel_table_and_list_name_phases_and_use_vietnamese_thousands() ->
     listed = next(h.proto.body for h in at.get("html") if 'class="zone-projects"' in h.proto.body)
     assert "2016-2020" not in listed
     assert "2021-2025" not in listed
+
+
+def test_printed_pages_carry_the_vietnamese_facts_and_sources(plan: Plan) -> None:
+    from geo.view import build_view
+    from paper.page import sources_line
+    from paper.sheets import _facts as sheet_facts
+
+    assert "dvhcvn (GPL-3.0), hình học từ gis.chinhphu.vn" in sources_line(plan, "vi")
+    assert "geometry from" in sources_line(plan, "en")
+    zone = plan.zones.set_index("zone_id", drop=False).loc["kcn-tien-hai"]
+    facts = dict(sheet_facts(plan, build_view(plan, Filters()), zone, "vi"))
+    assert (
+        facts[text("field.status", "vi")]
+        == "đang hoạt động (duan24h.net 2022); dùng khí thiên nhiên Tiền Hải"
+    )
+    assert facts[text("field.capital_per_ha", "vi")] == "1,30 tỷ đồng/ha"
+    area = dict(
+        sheet_facts(
+            plan,
+            build_view(plan, Filters()),
+            plan.zones.set_index("zone_id", drop=False).loc["kkt-ven-bien"],
+            "vi",
+        )
+    )
+    assert area[text("field.capital_per_ha", "vi")] == text("per_ha.none", "vi")
