@@ -784,3 +784,8 @@ def usd_millions(capital_bn_vnd: float, rate: float, lang: str) -> str:
 def percent(share: float, lang: str) -> str:
     """A share as a percentage with one decimal."""
     return f"{number(share * 100, lang, 1)}%"
+
+
+def share_count(shown: int, total: int, lang: str) -> str:
+    """``shown / total`` counts in the language's format: ``1.000 / 20.000``."""
+    return f"{number(shown, lang)} / {number(total, lang)}"

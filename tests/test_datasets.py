@@ -69,7 +69,7 @@ def test_every_page_opens_on_another_data_set(use: Choose, name: str, page: str)
     if page == "data":
         projects = at.dataframe[0].value
         # The list follows the filters, the chosen zone among them: the projects the map shows.
-        shown, total = (int(n) for n in next(m.value for m in at.metric).split(" / "))
+        shown, total = (int(n.replace(",", "")) for n in next(m.value for m in at.metric).split(" / "))
         assert (shown, total) == ((23, 1_000) if name == "national" else (3, 3))
         assert len(projects) == shown
         assert "Thái Bình" not in " ".join(projects.iloc[:, 1].astype(str))

@@ -22,6 +22,7 @@ from layers.i18n import CATALOGUE, text
 from paper.words import finding_lines, signed
 from tests.conftest import unescape_js
 from tests.test_app import _map_args, _projects_on_map, _run, choice
+from tests.test_datasets import Choose, folders, use  # noqa: F401 (fixtures)
 from tests.test_views import _table
 
 #: Zone columns the bundled data writes in English, each with a Vietnamese twin ``<name>_vi``.
@@ -295,3 +296,11 @@ def test_printed_pages_carry_the_vietnamese_facts_and_sources(plan: Plan) -> Non
         )
     )
     assert area[text("field.capital_per_ha", "vi")] == text("per_ha.none", "vi")
+
+
+def test_headline_counts_use_vietnamese_thousands_on_a_large_data_set(use: Choose) -> None:  # noqa: F811
+    use("national")
+    at = _run(lang="vi")
+    assert next(m.value for m in at.metric) == "1.000 / 1.000"
+    at = _run(lang="en")
+    assert next(m.value for m in at.metric) == "1,000 / 1,000"

@@ -26,7 +26,7 @@ from layers.features import (
     per_ha_text,
     sources_text,
 )
-from layers.i18n import capital, number, percent, text, usd_millions
+from layers.i18n import capital, number, percent, share_count, text, usd_millions
 from layers.prepared import PreparedZones
 from layers.style import CapitalScale
 from ui import paper
@@ -89,7 +89,7 @@ def headline(plan: Plan, view: View, lang: str) -> None:
     """Projects shown, their capital (and USD) with its share of the plan, zones involved."""
     shown = view.capital
     first, second, third = st.columns(3)
-    first.metric(text("metric.projects", lang), f"{len(view.projects)} / {len(plan.projects)}")
+    first.metric(text("metric.projects", lang), share_count(len(view.projects), len(plan.projects), lang))
     second.metric(
         text("metric.capital", lang),
         capital(shown, lang),
@@ -98,7 +98,7 @@ def headline(plan: Plan, view: View, lang: str) -> None:
         delta_arrow="off",
         help=usd_millions(shown, rate(), lang),
     )
-    third.metric(text("metric.zones", lang), str(int((view.load["capital_bn_vnd"] > 0).sum())))
+    third.metric(text("metric.zones", lang), number(int((view.load["capital_bn_vnd"] > 0).sum()), lang))
     st.caption(usd_millions(shown, rate(), lang))
 
 

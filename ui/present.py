@@ -10,7 +10,7 @@ import streamlit as st
 from geo.load import Plan
 from geo.view import View
 from layers import mapview
-from layers.i18n import capital, text
+from layers.i18n import capital, share_count, text
 from layers.prepared import PreparedZones
 from ui import paper, state
 from ui.mapping import draw_map
@@ -55,7 +55,7 @@ def render_present(
     phases = list(state.current("phase"))
     left, middle, right, last = st.columns([2.2, 1.2, 1.2, 1])
     left.markdown(f'<div class="present-phase">{step_label(phases, lang)}</div>', unsafe_allow_html=True)
-    middle.metric(text("metric.projects", lang), f"{len(view.projects)} / {len(plan.projects)}")
+    middle.metric(text("metric.projects", lang), share_count(len(view.projects), len(plan.projects), lang))
     right.metric(text("metric.capital", lang), capital(view.capital, lang))
     with last:
         st.button(
