@@ -304,3 +304,26 @@ def test_headline_counts_use_vietnamese_thousands_on_a_large_data_set(use: Choos
     assert next(m.value for m in at.metric) == "1.000 / 1.000"
     at = _run(lang="en")
     assert next(m.value for m in at.metric) == "1,000 / 1,000"
+
+
+def _display(at: AppTest, index: int = 0) -> pd.DataFrame:
+    """A table as the page shows it (Styler's display values), not the numbers behind it."""
+    import pyarrow as pa
+
+    styler = at.dataframe[index].proto.arrow_data.styler
+    return pa.ipc.open_stream(styler.display_values).read_all().to_pandas()
+
+
+def test_zone_load_table_in_vietnamese_shows_dashes_and_the_panel_s_per_ha(plan: Plan) -> None:
+    at = _run(lang="vi", page="load")
+    shown = _display(at).set_index("Khu")
+    assert shown.loc["KCN Sông Trà (TBS)", "Vốn (tỷ đồng)"] == "24.180"
+    assert shown.loc["Vùng ven biển (Thái Thụy, Tiền Hải)", "Tỷ đồng/ha"] == "—"
+    assert text("per_ha.note", "vi") in [c.value for c in at.caption]
+    found = _words(" ".join(map(str, shown.columns))) & english_words(plan)
+    assert found == set(), found
+    # One figure, one value: the table, the zone panel and the map's popup divide alike.
+    per_ha = shown.loc["KCN Sông Trà (TBS)", "Tỷ đồng/ha"]
+    panel = _panel_value(_run(lang="vi", zone="kcn-song-tra"), "field.capital_per_ha")
+    assert f"{per_ha} tỷ đồng/ha" == panel
+    assert f"{per_ha} tỷ đồng/ha" in unescape_js(_map_args(_run(lang="vi"))["feature_group"])

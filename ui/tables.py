@@ -120,7 +120,7 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
         for sector in settings.SECTORS:
             column = f"capital_{phase}_{sector}"
             if column in load and load[column].any():
-                table[f"{text(f'sector.{sector}', lang)} {phase}"] = load[column]
+                table[f"{text(f'sector.{sector}', lang)} {text(f'phase.{phase}', lang)}"] = load[column]
     places = dict.fromkeys(table.columns[2:], 0)
     places.update({text("col.usd", lang): 1, text("col.area", lang): 1, text("col.per_ha", lang): 2})
     places[text("col.share", lang)] = 1
