@@ -377,6 +377,9 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "data.following": "{shown} trên {total} dự án, theo bộ lọc ở thanh bên.",
         "chart.year": "Năm",
         "chart.value": "Giá trị sản xuất (tỷ đồng)",
+        "usd.rate_bad": (
+            "Không đọc được tỷ giá: cần một số từ {low} đến {high} đồng/USD, ví dụ 22.300. Vẫn dùng {rate}."
+        ),
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -742,6 +745,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "data.following": "{shown} of {total} projects, following the filters in the sidebar.",
         "chart.year": "Year",
         "chart.value": "Production value (bn VND)",
+        "usd.rate_bad": (
+            "The rate could not be read: a number from {low} to {high} VND per USD is needed, "
+            "e.g. 22,300. Still using {rate}."
+        ),
     },
 }
 

@@ -327,3 +327,22 @@ def test_zone_load_table_in_vietnamese_shows_dashes_and_the_panel_s_per_ha(plan:
     panel = _panel_value(_run(lang="vi", zone="kcn-song-tra"), "field.capital_per_ha")
     assert f"{per_ha} tỷ đồng/ha" == panel
     assert f"{per_ha} tỷ đồng/ha" in unescape_js(_map_args(_run(lang="vi"))["feature_group"])
+
+
+def test_rate_field_shows_vietnamese_thousands_and_reads_what_people_type() -> None:
+    at = _run(lang="vi")
+    field = choice(at.sidebar.text_input, "usd_rate")
+    assert field.value == "22.300"
+    field.input("25.000").run()
+    assert at.query_params["rate"] == "25000"
+    assert choice(at.sidebar.text_input, "usd_rate").value == "25.000"
+    assert "≈ 1.262,4 triệu USD" in [c.value for c in at.caption]
+    # Not a rate: said in Vietnamese, and the last good rate stays in use.
+    choice(at.sidebar.text_input, "usd_rate").input("abc").run()
+    assert [e.value for e in at.sidebar.error] == [
+        text("usd.rate_bad", "vi").format(low="1.000", high="100.000", rate="25.000")
+    ]
+    assert at.query_params["rate"] == "25000"
+    choice(at.sidebar.text_input, "usd_rate").input("23000").run()
+    assert not at.sidebar.error
+    assert choice(at.sidebar.text_input, "usd_rate").value == "23.000"

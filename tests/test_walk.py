@@ -26,7 +26,7 @@ from geo import settings
 from geo.load import Plan, load_plan
 from geo.overrides import load_uploads
 from geo.view import Filters, View, build_view
-from layers.i18n import LANGUAGE_NAMES, capital, text
+from layers.i18n import LANGUAGE_NAMES, capital, number, text
 from tests.test_uploads import surveyed_song_tra
 from ui import tables, uploads
 from ui.sidebar import site_zone_ids
@@ -192,7 +192,8 @@ def _step(
         _sidebar_widget(at, "text_input", text("search", lang)).set_value(walker.search)
     elif action == "rate":
         walker.rate = float(rng.randrange(15_000, 30_000, 100))
-        _sidebar_widget(at, "number_input", text("usd.rate", lang)).set_value(walker.rate)
+        # Typed as a person would, in the page's format (25.000 / 25,000).
+        _sidebar_widget(at, "text_input", text("usd.rate", lang)).set_value(number(walker.rate, lang))
     elif action == "capital":
         top = float(plans.of(walker.files).projects["capital_bn_vnd"].max())
         low = float(rng.randrange(0, int(top) // 2, 10))
