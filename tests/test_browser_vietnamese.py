@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from geo.load import Plan
+from layers.i18n import text
 from tests.test_vietnamese import URL, _words, english_words
 
 pytestmark = pytest.mark.browser
@@ -48,5 +49,25 @@ def test_zone_panel_in_vietnamese_has_no_english_fact(browser: Browser, server: 
         assert "24.180 tỷ đồng" in shown
         assert _words(shown) & english_words(plan) == set()
         assert not re.search(r"\d,\d{3}\b", URL.sub(" ", shown)), shown
+    finally:
+        context.close()
+
+
+def test_sidebar_numbers_in_vietnamese_and_a_typed_rate(browser: Browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/?lang=vi")
+        sidebar = page.get_by_test_id("stSidebar")
+        rate = sidebar.get_by_label(text("usd.rate", "vi"))
+        rate.wait_for(timeout=60_000)
+        assert rate.input_value() == "22.300"
+        # The capital slider's ends, as its thumbs show them.
+        slider = sidebar.get_by_test_id("stSlider")
+        assert "12.000" in slider.inner_text()
+        rate.fill("25.000")
+        rate.press("Enter")
+        page.wait_for_url(re.compile(r"rate=25000"), timeout=30_000)
+        assert sidebar.get_by_label(text("usd.rate", "vi")).input_value() == "25.000"
     finally:
         context.close()
