@@ -249,7 +249,7 @@ def draw_page() -> None:
     # clicks in Chromium, and hidden tabs would still build their tables on every rerun.
     tab = _tab_labeller(lang)
     st.segmented_control(
-        "view",
+        text("page.choose", lang),
         state.PAGES,
         format_func=tab,
         label_visibility="collapsed",

@@ -377,6 +377,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "data.following": "{shown} trên {total} dự án, theo bộ lọc ở thanh bên.",
         "chart.year": "Năm",
         "chart.value": "Giá trị sản xuất (tỷ đồng)",
+        "page.choose": "Trang",
         "usd.rate_bad": (
             "Không đọc được tỷ giá: cần một số từ {low} đến {high} đồng/USD, ví dụ 22.300. Vẫn dùng {rate}."
         ),
@@ -745,6 +746,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "data.following": "{shown} of {total} projects, following the filters in the sidebar.",
         "chart.year": "Year",
         "chart.value": "Production value (bn VND)",
+        "page.choose": "Page",
         "usd.rate_bad": (
             "The rate could not be read: a number from {low} to {high} VND per USD is needed, "
             "e.g. 22,300. Still using {rate}."

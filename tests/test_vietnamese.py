@@ -346,3 +346,9 @@ def test_rate_field_shows_vietnamese_thousands_and_reads_what_people_type() -> N
     choice(at.sidebar.text_input, "usd_rate").input("23000").run()
     assert not at.sidebar.error
     assert choice(at.sidebar.text_input, "usd_rate").value == "23.000"
+
+
+def test_the_page_switch_is_labelled_in_the_language_for_screen_readers() -> None:
+    # Its label is hidden on screen, but a screen reader reads it out.
+    assert _run(lang="vi").get("button_group")[0].label == "Trang"
+    assert _run(lang="en").get("button_group")[0].label == "Page"
