@@ -199,7 +199,7 @@ def data_page(plan: Plan, view: View, filters: Filters, lang: str) -> None:
     """Downloads of the filtered view, then the data and its sources."""
     part("downloads", lang, downloads, plan, view, filters, lang)
     part("record downloads", lang, monitoring.downloads, lang)
-    part("data", lang, data_view, plan, lang)
+    part("data", lang, data_view, plan, view, lang)
 
 
 def figures(plan: Plan, view: View, problems: list[Problem] | None, lang: str) -> None:
@@ -276,7 +276,7 @@ def draw_page() -> None:
     # clicks in Chromium, and hidden tabs would still build their tables on every rerun.
     tab = _tab_labeller(lang)
     st.segmented_control(
-        "view",
+        text("page.choose", lang),
         state.PAGES,
         format_func=tab,
         label_visibility="collapsed",

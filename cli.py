@@ -128,9 +128,7 @@ def run(argv: list[str]) -> int:
                 frame = export_frame(plan, args.kind, view)
                 if args.readable and args.format in ("csv", "xlsx"):
                     totals = export_totals(plan, args.kind, view)
-                    io.write_sheet(
-                        people_sheet(frame, args.kind, totals, args.lang), args.out, args.format
-                    )
+                    io.write_sheet(people_sheet(frame, args.kind, totals, args.lang), args.out, args.format)
                 else:
                     io.write_any(frame, args.out, args.format)
                 print(f"wrote {len(frame)} rows to {args.out}")
@@ -198,7 +196,11 @@ def check_output(out: Path, reading: list[Path]) -> None:
 
 def _build_data(out: Path) -> int:
     io.ensure_new_output(out / settings.ZONES_FILE.name, [])
-    zones = derive.build_zones(io.read_layer(settings.DISTRICTS_SOURCE), io.read_table(settings.PARKS_SOURCE))
+    zones = derive.build_zones(
+        io.read_layer(settings.DISTRICTS_SOURCE),
+        io.read_table(settings.PARKS_SOURCE),
+        io.read_table(settings.PARKS_SOURCE_VI),
+    )
     projects = io.read_table(settings.PROJECTS_FILE)
     sites = derive.build_sites(projects, zones)
     io.write_layer(zones, out / settings.ZONES_FILE.name, "geojson")

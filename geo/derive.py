@@ -49,6 +49,22 @@ PARK_NAMES_EN: Final[dict[str, str]] = {
     "kcn-hung-phu": "Hưng Phú Industrial Park",
 }
 CURRENT_UNIT: Final[str] = "Hưng Yên province (Thái Bình merged into it on 1 July 2025)"
+# The same facts in Vietnamese: the ``*_vi`` columns, shown when the page is in Vietnamese.
+DVHCVN_VI: Final[str] = "dvhcvn (GPL-3.0), hình học từ gis.chinhphu.vn"
+COMPILED_VI: Final[str] = "thai_binh_industrial_parks_compiled.csv (dữ kiện tổng hợp cho dự án này)"
+CURRENT_UNIT_VI: Final[str] = "tỉnh Hưng Yên (tỉnh Thái Bình sáp nhập vào từ ngày 1/7/2025)"
+GPL_LICENCE: Final[tuple[str, str]] = (
+    "GPL-3.0 (upstream portal terms unverified)",
+    "GPL-3.0 (chưa kiểm chứng điều khoản của cổng thông tin gốc)",
+)
+COMPILED_LICENCE: Final[tuple[str, str]] = (
+    "facts compiled for this project; cite the row sources",
+    "dữ kiện tổng hợp cho dự án này; khi trích dẫn, ghi nguồn của từng dòng",
+)
+ADMIN_METHOD: Final[tuple[str, str]] = (
+    "administrative boundary (pre-2025), government portal",
+    "ranh giới hành chính (trước 2025), cổng thông tin của Chính phủ",
+)
 #: Parks are kept this far (m) from sites placed in a generic area around them.
 PARK_CLEARANCE_M: Final[float] = 300.0
 #: Sites in a generic area keep this far (m) inside its edge, so none sits on a border.
@@ -78,6 +94,14 @@ ZONE_COLUMNS: Final[list[str]] = [
     "licence",
     "source_date",
     "sources",
+    "developer_vi",
+    "status_vi",
+    "location_method_vi",
+    "commune_2025_vi",
+    "current_unit_vi",
+    "source_vi",
+    "licence_vi",
+    "sources_vi",
 ]
 
 
@@ -103,9 +127,12 @@ def _admin_zones(districts: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
                 "area_source": "computed from the boundary (UTM 48N)",
                 "precision": "official",
                 "location_confidence": "high",
-                "location_method": "administrative boundary (pre-2025), government portal",
+                "location_method": ADMIN_METHOD[0],
+                "location_method_vi": ADMIN_METHOD[1],
                 "source": DVHCVN,
-                "licence": "GPL-3.0 (upstream portal terms unverified)",
+                "source_vi": DVHCVN_VI,
+                "licence": GPL_LICENCE[0],
+                "licence_vi": GPL_LICENCE[1],
                 "source_date": DVHCVN_DATE,
                 "geometry": row.geometry,
             }
@@ -123,9 +150,12 @@ def _union_zone(admin: gpd.GeoDataFrame, ids: list[str], **fields: object) -> di
         "area_source": "computed from the boundary (UTM 48N)",
         "location_confidence": "",
         "source": DVHCVN + "; extent chosen for this project",
-        "licence": "GPL-3.0 (upstream portal terms unverified)",
+        "source_vi": DVHCVN_VI + "; phạm vi do dự án này chọn",
+        "licence": GPL_LICENCE[0],
+        "licence_vi": GPL_LICENCE[1],
         "source_date": DVHCVN_DATE,
         "current_unit": CURRENT_UNIT,
+        "current_unit_vi": CURRENT_UNIT_VI,
         "geometry": geometry,
         **fields,
     }
@@ -147,6 +177,10 @@ def _area_zones(admin: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
             "the two coastal districts; the Thái Bình Economic Zone (est. 2019) covers "
             "only part of them and has no boundary in our sources"
         ),
+        location_method_vi=(
+            "hai huyện ven biển; Khu kinh tế Thái Bình (thành lập 2019) chỉ gồm một phần hai "
+            "huyện này và các nguồn của dự án không có ranh giới của nó"
+        ),
     )
     clusters = _union_zone(
         admin,
@@ -158,6 +192,7 @@ def _area_zones(admin: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         plan_label="CCN các huyện; KCN, CCN các huyện",
         precision="unspecified",
         location_method="the seven rural districts (huyện); the plan names no cluster",
+        location_method_vi="bảy huyện (không kể thành phố); quy hoạch không nêu tên cụm nào",
     )
     return gpd.GeoDataFrame([coastal, clusters], geometry="geometry", crs=settings.CRS)
 
@@ -181,7 +216,7 @@ def _footprint(point: BaseGeometry, area_ha: float, within: BaseGeometry) -> tup
     return centre.buffer(radius, quad_segs=16), float(point.distance(centre))
 
 
-def _park_zones(parks: pd.DataFrame, admin: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def _park_zones(parks: pd.DataFrame, admin: gpd.GeoDataFrame, parks_vi: pd.DataFrame) -> gpd.GeoDataFrame:
     located = parks[(parks["lat"] != "") & (parks["lon"] != "") & (parks["kind"] != "CCN")]
     points = gpd.GeoDataFrame(
         located,
@@ -194,14 +229,22 @@ def _park_zones(parks: pd.DataFrame, admin: gpd.GeoDataFrame) -> gpd.GeoDataFram
     )
     metric = points.to_crs(settings.METRIC_CRS)
     district_shapes = admin.set_index("zone_id").to_crs(settings.METRIC_CRS).geometry
+    vi = parks_vi.set_index("id") if not parks_vi.empty else pd.DataFrame()
     rows = []
     for (_, row), point in zip(points.iterrows(), metric.geometry, strict=True):
         zone_id = slug(row["id"])
         area = float(row["area_ha"])
         footprint, moved = _footprint(point, area, district_shapes[row["district_id"]])
+        # A park missing from the Vietnamese list keeps empty ``*_vi`` cells: the page then
+        # shows the English text rather than nothing.
+        words = vi.loc[row["id"]] if row["id"] in vi.index else pd.Series(dtype=str)
         method = f"disc of the recorded area around a point: {row['coord_method']}"
+        method_vi = f"hình tròn theo diện tích ghi nhận, quanh một điểm: {words.get('coord_method_vi', '')}"
         if moved:
             method += f"; disc moved {moved:.0f} m to lie inside its district"
+            method_vi += f"; đã dời hình tròn {moved:.0f} m để nằm trọn trong huyện"
+        if not words.get("coord_method_vi"):
+            method_vi = ""
         commune = str(row["commune_2025"]).strip()
         rows.append(
             {
@@ -223,9 +266,17 @@ def _park_zones(parks: pd.DataFrame, admin: gpd.GeoDataFrame) -> gpd.GeoDataFram
                 "commune_2025": commune,
                 "current_unit": CURRENT_UNIT,
                 "source": COMPILED,
-                "licence": "facts compiled for this project; cite the row sources",
+                "licence": COMPILED_LICENCE[0],
                 "source_date": COMPILED_DATE,
                 "sources": row["sources"],
+                "developer_vi": words.get("developer_vi", ""),
+                "status_vi": words.get("status_vi", ""),
+                "location_method_vi": method_vi,
+                "commune_2025_vi": words.get("commune_2025_vi", ""),
+                "current_unit_vi": CURRENT_UNIT_VI,
+                "source_vi": COMPILED_VI,
+                "licence_vi": COMPILED_LICENCE[1],
+                "sources_vi": words.get("sources_vi", ""),
                 "geometry": footprint,
             }
         )
@@ -233,7 +284,9 @@ def _park_zones(parks: pd.DataFrame, admin: gpd.GeoDataFrame) -> gpd.GeoDataFram
     return metric_parks.to_crs(settings.CRS)
 
 
-def build_zones(districts: gpd.GeoDataFrame, parks: pd.DataFrame) -> gpd.GeoDataFrame:
+def build_zones(
+    districts: gpd.GeoDataFrame, parks: pd.DataFrame, parks_vi: pd.DataFrame | None = None
+) -> gpd.GeoDataFrame:
     """Zones of every kind, from the district boundaries and the compiled park list.
 
     Parameters
@@ -242,10 +295,15 @@ def build_zones(districts: gpd.GeoDataFrame, parks: pd.DataFrame) -> gpd.GeoData
         The dvhcvn province and district polygons (``level``, ``code``, ``name``).
     parks
         The compiled park table (text cells), as read by :func:`geo.io.read_table`.
+    parks_vi
+        Its free text in Vietnamese (``id``, ``developer_vi``, ``status_vi``,
+        ``coord_method_vi``, ``commune_2025_vi``, ``sources_vi``); none: English only.
     """
     admin = _admin_zones(districts)
     admin["current_unit"] = CURRENT_UNIT
-    zones = pd.concat([admin, _area_zones(admin), _park_zones(parks, admin)], ignore_index=True)
+    admin["current_unit_vi"] = CURRENT_UNIT_VI
+    parks_zones = _park_zones(parks, admin, pd.DataFrame() if parks_vi is None else parks_vi)
+    zones = pd.concat([admin, _area_zones(admin), parks_zones], ignore_index=True)
     zones = gpd.GeoDataFrame(zones, geometry="geometry", crs=settings.CRS)
     for column in ZONE_COLUMNS:
         if column not in zones:

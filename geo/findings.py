@@ -30,7 +30,8 @@ def subtotal_checks(projects: pd.DataFrame, subtotals: pd.DataFrame) -> pd.DataF
     for _, sub in subtotals.iterrows():
         computed = float(sums.get((sub["sector"], sub["phase"]), 0.0))
         printed = float(sub["capital_bn_vnd"])
-        difference = printed - computed
+        # Rows minus print: "+100" reads as "the rows add up to 100 more than printed".
+        difference = computed - printed
         consistent = abs(difference) <= settings.SUBTOTAL_TOLERANCE
         rows.append(
             {
@@ -43,8 +44,8 @@ def subtotal_checks(projects: pd.DataFrame, subtotals: pd.DataFrame) -> pd.DataF
                 "tolerance": settings.SUBTOTAL_TOLERANCE,
                 "consistent": consistent,
                 "message": (
-                    f"{sub['sector']} {sub['phase']}: printed subtotal {printed:,.0f} bn VND, "
-                    f"rows add up to {computed:,.0f} ({difference:+,.0f})"
+                    f"{sub['sector']} {sub['phase']}: printed subtotal {printed:,.0f} bn VND; "
+                    f"the rows add up to {computed:,.0f} ({difference:+,.0f})"
                 ),
             }
         )
@@ -63,7 +64,7 @@ def target_checks(targets: pd.DataFrame) -> pd.DataFrame:
         printed = float(target["value_2025_bn_vnd"])
         computed = base * float(target["ratio_2025_vs_2020"])
         tolerance = 0.005 * base + TARGET_ROUNDING
-        difference = printed - computed
+        difference = computed - printed
         rows.append(
             {
                 "check": "target_2025",
@@ -75,7 +76,7 @@ def target_checks(targets: pd.DataFrame) -> pd.DataFrame:
                 "tolerance": round(tolerance, 2),
                 "consistent": abs(difference) <= tolerance,
                 "message": (
-                    f"{target['sector']}: 2025 target printed {printed:,.0f} bn VND, but "
+                    f"{target['sector']}: 2025 target printed {printed:,.0f} bn VND; "
                     f"{base:,.0f} × {target['ratio_2025_vs_2020']} = {computed:,.1f} "
                     f"({difference:+,.1f})"
                 ),

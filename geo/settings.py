@@ -18,6 +18,8 @@ ZONES_FILE: Final[Path] = DATA_DIR / "zones.geojson"
 SITES_FILE: Final[Path] = DATA_DIR / "sites.geojson"
 DISTRICTS_SOURCE: Final[Path] = SOURCES_DIR / "thai_binh_province_districts_dvhcvn.geojson"
 PARKS_SOURCE: Final[Path] = SOURCES_DIR / "thai_binh_industrial_parks_compiled.csv"
+#: The compiled park list's English free text (developer, status, …) in Vietnamese, by ``id``.
+PARKS_SOURCE_VI: Final[Path] = SOURCES_DIR / "thai_binh_industrial_parks_vi.csv"
 PLAN_TEXT: Final[Path] = SOURCES_DIR / "decision-supporting-industry-plan-thai-binh-2016-2025.txt"
 
 #: Geographic CRS of every bundled and exported layer.

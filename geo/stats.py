@@ -10,6 +10,17 @@ from geo import settings
 from geo.join import zone_areas_ha
 
 
+def has_land_area(kind: str, precision: str, area_ha: float) -> bool:
+    """Whether capital per hectare means something for this zone.
+
+    A park's recorded (or a surveyed zone's measured) area is land for industry; the area
+    of a district, the coastal zone or the province is mostly fields and towns, so capital
+    per hectare of it (0.02 bn VND/ha over 149,523 ha) says nothing.
+    """
+    real = kind == "park" or precision == "surveyed"
+    return bool(real and area_ha == area_ha and area_ha > 0)
+
+
 def filter_projects(
     projects: pd.DataFrame,
     *,
@@ -73,8 +84,10 @@ def zone_load(
         fill_value=0.0,
     )
     wide.columns = [f"capital_{key[0]}_{key[1]}" for key in wide.columns]
-    facts = zones.assign(area_ha=zone_areas_ha(zones).round(1).to_numpy())
-    facts = pd.DataFrame(facts[["zone_id", "name_vi", "name_en", "kind", "precision", "area_ha"]])
+    exact = zone_areas_ha(zones).to_numpy()
+    facts = zones.assign(area_ha=exact.round(1), exact_area_ha=exact)
+    kept = ["zone_id", "name_vi", "name_en", "kind", "precision", "area_ha", "exact_area_ha"]
+    facts = pd.DataFrame(facts[kept])
     if include_empty:
         facts = facts[facts["kind"].isin(settings.SITE_ZONE_KINDS) | facts["zone_id"].isin(per_zone.index)]
     table = facts.merge(
@@ -83,7 +96,14 @@ def zone_load(
     table = table.merge(wide, left_on="zone_id", right_index=True, how="left")
     numbers = [c for c in table.columns if c.startswith("capital_") or c == "projects"]
     table[numbers] = table[numbers].fillna(0)
-    table["capital_per_ha"] = (table["capital_bn_vnd"] / table["area_ha"]).round(3)
+    # From the unrounded area, as the zone panel and the map's popup divide.
+    per_ha = (table["capital_bn_vnd"] / table.pop("exact_area_ha")).round(3)
+    real = [
+        has_land_area(k, p, a)
+        for k, p, a in zip(table["kind"], table["precision"], table["area_ha"], strict=True)
+    ]
+    # No figure, not a misleading one, where the area is not land for industry.
+    table["capital_per_ha"] = per_ha.where(pd.Series(real, index=table.index, dtype=bool))
     table["share_of_plan"] = table["capital_bn_vnd"] / plan_total if plan_total else np.nan
     return table.sort_values("capital_bn_vnd", ascending=False, ignore_index=True)
 

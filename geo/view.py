@@ -69,12 +69,41 @@ def select_projects(plan: Plan, filters: Filters) -> pd.DataFrame:
     if filters.zone:
         in_zone = projects["site_zone_ids"].str.split(";").apply(lambda ids: filters.zone in ids)
         projects = projects[in_zone.astype(bool)]
-    query = fold(filters.search.strip())
+    return matching(plan, projects, filters.search)
+
+
+def place_words(zones: pd.DataFrame) -> dict[str, str]:
+    """Each zone's names, and its district's names, folded: what a search for a place finds.
+
+    "Quỳnh Phụ" finds Cầu Nghìn park, which lies in Quỳnh Phụ district.
+    """
+    english = zones["name_en"] if "name_en" in zones else zones["name_vi"]
+    names = {str(z): f"{v} {e}" for z, v, e in zip(zones["zone_id"], zones["name_vi"], english, strict=True)}
+    districts = zones["district_id"] if "district_id" in zones else pd.Series("", index=zones.index)
+    return {
+        str(z): fold(f"{names[str(z)]} {names.get(str(d), '')}")
+        for z, d in zip(zones["zone_id"], districts.fillna(""), strict=True)
+    }
+
+
+def matching(plan: Plan, projects: pd.DataFrame, search: str) -> pd.DataFrame:
+    """The projects whose names, site text, id, zones or zones' districts contain ``search``
+    (accents and case ignored)."""
+    query = fold(search.strip())
     # An empty frame's row-wise join gives a frame, not text: nothing to search anyway.
-    if query and not projects.empty:
-        haystack = projects[["name_vi", "name_en", "site_vi", "project_id"]].agg(" ".join, axis=1).map(fold)
-        projects = projects[haystack.str.contains(query, regex=False)]
-    return projects
+    if not query or projects.empty:
+        return projects
+    places = place_words(plan.zones)
+    texts = projects[["name_vi", "name_en", "site_vi", "project_id"]].fillna("").astype(str)
+    own = texts.agg(" ".join, axis=1)
+    zones = (
+        projects["site_zone_ids"]
+        .fillna("")
+        .astype(str)
+        .map(lambda ids: " ".join(places.get(z, "") for z in ids.split(";")))
+    )
+    haystack = own.map(fold) + " " + zones
+    return projects[haystack.str.contains(query, regex=False)]
 
 
 def capital_range(plan: Plan, policy: str) -> tuple[float, float]:

@@ -47,6 +47,10 @@ def header(column: str, kind: str, lang: str) -> str:
         return text(f"dl.col.zone_{column}", lang)
     if f"dl.col.{column}" in catalogue:
         return text(f"dl.col.{column}", lang)
+    # The Vietnamese twin of a zone's fact (developer_vi beside developer).
+    base = column.removesuffix("_vi")
+    if base != column and f"dl.col.{base}" in catalogue:
+        return f"{text(f'dl.col.{base}', lang)} ({text('dl.col.vi_twin', lang)})"
     if (cell := _CELL.fullmatch(column)) and f"sector.{cell[2]}" in catalogue:
         phase, sector = cell[1], cell[2]
         shown = catalogue.get(f"phase.{phase}", phase)

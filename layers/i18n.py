@@ -168,11 +168,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "check.bad": "không khớp: {message}",
         "findings.title": "Điểm không khớp trong chính văn bản quy hoạch",
         "findings.subtotal": (
-            "{sector}, {phase}: tổng in {printed} tỷ đồng nhưng cộng các dự án được {computed} "
-            "({difference})."
+            "{sector}, {phase}: tổng in {printed} tỷ đồng; cộng các dự án được {computed} ({difference})."
         ),
         "findings.target": (
-            "{sector}: mục tiêu 2025 in {printed} tỷ đồng nhưng {base} × {ratio} = {computed} ({difference})."
+            "{sector}: mục tiêu 2025 in {printed} tỷ đồng; {base} × {ratio} = {computed} ({difference})."
         ),
         "findings.none": "Không có điểm không khớp.",
         "data.projects": "Danh mục dự án ưu tiên",
@@ -368,6 +367,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "load.by_sector": "Vốn theo ngành và giai đoạn (tỷ đồng)",
         "load.distances": "Khoảng cách đường thẳng (km)",
         # downloads (issue 11, item 6): headers, sheet names and totals of the CSV/XLSX files
+        "dl.col.vi_twin": "tiếng Việt",
         "dl.sheet.projects": "Dự án",
         "dl.sheet.zone-load": "Vốn theo khu",
         "dl.sheet.sites": "Điểm dự án",
@@ -434,6 +434,24 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "Tắt: CSV/XLSX có tiêu đề và chữ bằng ngôn ngữ đang chọn, định dạng số, dòng tổng. "
             "Bật: tiêu đề là mã cột (project_id, capital_bn_vnd), giá trị như lưu trữ; "
             "tệp này tải lên lại được và dùng được trong chương trình."
+        ),
+        # Vietnamese everywhere, consistency (issue 11, items 5 and 7)
+        "confidence.high": "cao",
+        "confidence.medium": "trung bình",
+        "confidence.medium-low": "trung bình – thấp",
+        "confidence.low": "thấp",
+        "per_ha.none": "— (chỉ tính cho KCN: vùng này là cả một huyện trở lên, không phải đất công nghiệp)",
+        "per_ha.note": (
+            "Vốn trên mỗi ha chỉ tính cho KCN (diện tích ghi nhận) và khu có ranh giới đo đạc; "
+            "với huyện, vùng ven biển hay cả tỉnh, con số sẽ chia vốn cho cả đồng ruộng và thị "
+            "trấn nên chỉ ghi dấu gạch."
+        ),
+        "data.following": "{shown} trên {total} dự án, theo bộ lọc ở thanh bên.",
+        "chart.year": "Năm",
+        "chart.value": "Giá trị sản xuất (tỷ đồng)",
+        "page.choose": "Trang",
+        "usd.rate_bad": (
+            "Không đọc được tỷ giá: cần một số từ {low} đến {high} đồng/USD, ví dụ 22.300. Vẫn dùng {rate}."
         ),
     },
     "en": {
@@ -590,11 +608,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "check.bad": "inconsistent: {message}",
         "findings.title": "Where the plan's own figures disagree",
         "findings.subtotal": (
-            "{sector}, {phase}: printed subtotal {printed} bn VND, but its projects add up to "
-            "{computed} ({difference})."
+            "{sector}, {phase}: printed {printed} bn VND; the rows add up to {computed} ({difference})."
         ),
         "findings.target": (
-            "{sector}: the 2025 target is printed as {printed} bn VND, but {base} × {ratio} = "
+            "{sector}: the 2025 target is printed as {printed} bn VND; {base} × {ratio} = "
             "{computed} ({difference})."
         ),
         "findings.none": "No inconsistency found.",
@@ -791,6 +808,7 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "load.by_sector": "Capital by sector and phase (bn VND)",
         "load.distances": "Straight-line distances (km)",
         # downloads (issue 11, item 6): headers, sheet names and totals of the CSV/XLSX files
+        "dl.col.vi_twin": "in Vietnamese",
         "dl.sheet.projects": "Projects",
         "dl.sheet.zone-load": "Zone load",
         "dl.sheet.sites": "Project sites",
@@ -858,6 +876,25 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "totals row. On: the column ids as headers (project_id, capital_bn_vnd) and values "
             "as stored; such a file can be uploaded again and read by scripts."
         ),
+        # Vietnamese everywhere, consistency (issue 11, items 5 and 7)
+        "confidence.high": "high",
+        "confidence.medium": "medium",
+        "confidence.medium-low": "medium-low",
+        "confidence.low": "low",
+        "per_ha.none": "— (parks only: this area is a whole district or more, not land for industry)",
+        "per_ha.note": (
+            "Capital per ha is given only for parks (recorded area) and surveyed zones; for a "
+            "district, the coastal zone or the province it would spread the capital over fields "
+            "and towns, so a dash is shown."
+        ),
+        "data.following": "{shown} of {total} projects, following the filters in the sidebar.",
+        "chart.year": "Year",
+        "chart.value": "Production value (bn VND)",
+        "page.choose": "Page",
+        "usd.rate_bad": (
+            "The rate could not be read: a number from {low} to {high} VND per USD is needed, "
+            "e.g. 22,300. Still using {rate}."
+        ),
     },
 }
 
@@ -870,6 +907,11 @@ for _lang in CATALOGUE:
 def text(key: str, lang: str) -> str:
     """The text for ``key`` in ``lang``; a missing key is a bug, so it raises."""
     return CATALOGUE[lang][key]
+
+
+def separators(lang: str) -> tuple[str, str]:
+    """Thousands and decimal separators of ``lang``: ``(".", ",")`` in Vietnamese."""
+    return (".", ",") if lang == "vi" else (",", ".")
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:
@@ -895,3 +937,8 @@ def usd_millions(capital_bn_vnd: float, rate: float, lang: str) -> str:
 def percent(share: float, lang: str) -> str:
     """A share as a percentage with one decimal."""
     return f"{number(share * 100, lang, 1)}%"
+
+
+def share_count(shown: int, total: int, lang: str) -> str:
+    """``shown / total`` counts in the language's format: ``1.000 / 20.000``."""
+    return f"{number(shown, lang)} / {number(total, lang)}"

@@ -29,7 +29,17 @@ PARK_LABEL_CLEARANCE = 0.045
 
 
 #: Zone facts the map shows, besides the filtered figures.
-SITE_ZONE_FACTS = ["zone_id", "kind", "name_vi", "name_en", "precision", "developer", "status"]
+SITE_ZONE_FACTS = [
+    "zone_id",
+    "kind",
+    "name_vi",
+    "name_en",
+    "precision",
+    "developer",
+    "status",
+    "developer_vi",
+    "status_vi",
+]
 #: Large areas first, parks on top.
 DRAW_ORDER = {"cluster_area": 0, "coastal_zone": 1, "park": 2}
 
@@ -93,7 +103,8 @@ def prepare_zones(zones: gpd.GeoDataFrame) -> PreparedZones:
     order = np.lexsort((site["zone_id"].to_numpy(), site["kind"].map(DRAW_ORDER).fillna(3).to_numpy()))
     site = site.iloc[order]
     facts = pd.DataFrame(site[[c for c in SITE_ZONE_FACTS if c in site.columns]])
-    facts["area_ha"] = zone_areas_ha(site).round(1).to_numpy()
+    # Not rounded here: capital per ha divides by it, and must match the panel and the table.
+    facts["area_ha"] = zone_areas_ha(site).to_numpy()
     records = [dict(zip(facts.columns, row, strict=True)) for row in facts.itertuples(index=False)]
     province = zones[zones["kind"] == "province"]
     admin_zones = pd.concat([province, zones[zones["kind"] == "district"]])

@@ -10,7 +10,7 @@ import pandas as pd
 
 from layers.elements import DrawLayer, draw_features, draw_labels, json_object
 from layers.fastsites import COMPACT_ZONES_ABOVE, compact_zones_payload
-from layers.features import Row, esc, local_name, rows_html
+from layers.features import Row, esc, local_name, local_value, per_ha_text, rows_html
 from layers.i18n import capital, number, text
 from layers.prepared import PreparedZones, prepare_zones
 from layers.style import KIND_STROKE, PRECISION_DASH, CapitalScale
@@ -25,16 +25,15 @@ LABEL_RANK = 1000.0
 
 def _zone_popup(row: Row, lang: str) -> str:
     value = float(row["capital_bn_vnd"])
-    per_ha = value / row["area_ha"] if row["area_ha"] else 0.0
     rows = [
         (text("field.kind", lang), esc(text(f"kind.{row['kind']}", lang))),
         (text("field.allocated", lang), esc(capital(value, lang))),
         (text("field.projects", lang), esc(int(row["projects"]))),
         (text("field.area", lang), esc(f"{number(row['area_ha'], lang, 1)} ha")),
-        (text("field.capital_per_ha", lang), esc(f"{number(per_ha, lang, 2)} {text('unit.per_ha', lang)}")),
+        (text("field.capital_per_ha", lang), esc(per_ha_text(value, float(row["area_ha"] or 0), row, lang))),
         (text("field.precision", lang), esc(text(f"precision.{row['precision']}", lang))),
-        (text("field.developer", lang), esc(row.get("developer", ""))),
-        (text("field.status", lang), esc(row.get("status", ""))),
+        (text("field.developer", lang), esc(local_value(row, "developer", lang))),
+        (text("field.status", lang), esc(local_value(row, "status", lang))),
     ]
     return f"<h4>{esc(local_name(row, lang))}</h4>{rows_html(rows)}"
 

@@ -71,7 +71,7 @@ def _load_page(plan: Plan, filters: Filters, lang: str, size: PageSize) -> Figur
             number(row["capital_bn_vnd"], lang),
             str(int(row["projects"])),
             number(row["area_ha"], lang, 1),
-            number(row["capital_per_ha"], lang, 2),
+            "—" if pd.isna(row["capital_per_ha"]) else number(row["capital_per_ha"], lang, 2),
             percent(row["share_of_plan"], lang),
         ]
         for x, cell in zip(xs, cells, strict=True):

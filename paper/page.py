@@ -36,6 +36,7 @@ from geo.load import Plan
 from geo.locator import read_locator_countries
 from geo.view import Filters, View
 from layers.basemap import DISTRICT_LINE, LAND
+from layers.features import local_value, records
 from layers.i18n import number, text
 from layers.mapview import map_title
 from layers.prepared import DRAW_ORDER, label_points
@@ -470,9 +471,8 @@ def filters_in_words(filters: Filters, lang: str) -> str:
 def sources_line(plan: Plan, lang: str) -> str:
     """Where the plan, the boundaries and the locator come from, with their licences."""
     admin = plan.zones[plan.zones["kind"].isin(["province", "district"])]
-    boundaries = "; ".join(
-        dict.fromkeys(str(s) for s in admin.get("source", pd.Series(dtype=str)) if str(s).strip())
-    )
+    named = (local_value(row, "source", lang) for row in records(admin))
+    boundaries = "; ".join(dict.fromkeys(s for s in named if s))
     return text("paper.sources", lang).format(boundaries=boundaries or "—")
 
 

@@ -18,7 +18,7 @@ from geo import settings
 from geo.errors import PlanDataError, Problem, phrase
 from geo.load import Plan
 from geo.view import Filters, View
-from layers.features import local_name, records
+from layers.features import local_name, local_value, per_ha_text, records, sources_text
 from layers.i18n import capital, number, percent, text
 from layers.mapview import zone_names
 from paper.page import (
@@ -86,19 +86,16 @@ def _facts(plan: Plan, view: View, zone: pd.Series, lang: str) -> list[tuple[str
         (text("field.kind", lang), text(f"kind.{zone['kind']}", lang)),
         (text("field.allocated", lang), capital(value, lang)),
         (text("field.area", lang), f"{number(area, lang, 1)} ha"),
-        (
-            text("field.capital_per_ha", lang),
-            f"{number(value / area if area else 0.0, lang, 2)} {text('unit.per_ha', lang)}",
-        ),
+        (text("field.capital_per_ha", lang), per_ha_text(value, area, zone, lang)),
         (text("field.share", lang), percent(value / plan.total_capital, lang) if plan.total_capital else "—"),
         (text("field.precision", lang), text(f"precision.{zone['precision']}", lang)),
         (
             text("field.district", lang),
             zone_names(plan.zones, lang).get(str(zone.get("district_id", "")), ""),
         ),
-        (text("field.developer", lang), str(zone.get("developer", "") or "")),
-        (text("field.status", lang), str(zone.get("status", "") or "")),
-        (text("field.sources", lang), str(zone.get("sources", "") or zone.get("source", "") or "")),
+        (text("field.developer", lang), local_value(zone, "developer", lang)),
+        (text("field.status", lang), local_value(zone, "status", lang)),
+        (text("field.sources", lang), sources_text(zone, lang)),
     ]
     return [(label, value) for label, value in rows if value.strip() and value != "nan"]
 

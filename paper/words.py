@@ -13,8 +13,19 @@ def _decimals(value: float) -> int:
     return 0 if float(value).is_integer() else 1
 
 
+def signed(value: float, lang: str) -> str:
+    """A difference with its sign always written: ``+100``, ``−27,5`` (a true minus sign)."""
+    magnitude = number(abs(value), lang, _decimals(value))
+    if value > 0:
+        return f"+{magnitude}"
+    return f"−{magnitude}" if value < 0 else magnitude
+
+
 def finding_lines(plan: Plan, lang: str, *, touching: set[tuple[str, str]] | None = None) -> list[str]:
-    """The plan's inconsistencies in ``lang`` (the app's wording).
+    """The plan's inconsistencies in ``lang``, for the app and the printed pages alike.
+
+    Each reads "printed X; the rows add up to Y (Y − X)": the difference is what the rows
+    (or the target's own ratio) give minus what was printed, with its sign.
 
     ``touching`` keeps only those about these (sector, phase) pairs: a subtotal of that
     sector and phase, or that sector's 2025 target.
@@ -36,8 +47,7 @@ def finding_lines(plan: Plan, lang: str, *, touching: set[tuple[str, str]] | Non
             "phase": text(f"phase.{row['phase']}", lang),
             "printed": number(row["printed"], lang),
             "computed": number(row["computed"], lang, _decimals(row["computed"])),
-            "difference": ("+" if row["difference"] > 0 else "")
-            + number(row["difference"], lang, _decimals(row["difference"])),
+            "difference": signed(float(row["computed"]) - float(row["printed"]), lang),
         }
         if row["check"] == "subtotal":
             lines.append(text("findings.subtotal", lang).format(**fields))

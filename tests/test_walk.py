@@ -25,7 +25,7 @@ from geo import settings
 from geo.load import Plan, load_plan
 from geo.overrides import load_uploads
 from geo.view import Filters, View, build_view
-from layers.i18n import LANGUAGE_NAMES, capital, text
+from layers.i18n import LANGUAGE_NAMES, capital, number, text
 from tests.html_tables import html_table
 from tests.test_uploads import surveyed_song_tra
 from ui import tables, uploads
@@ -190,12 +190,13 @@ def _step(
         _sidebar_widget(at, "text_input", text("search", lang)).set_value(walker.search)
     elif action == "rate":
         walker.rate = float(rng.randrange(15_000, 30_000, 100))
-        _sidebar_widget(at, "number_input", text("usd.rate", lang)).set_value(walker.rate)
+        # Typed as a person would, in the page's format (25.000 / 25,000).
+        _sidebar_widget(at, "text_input", text("usd.rate", lang)).set_value(number(walker.rate, lang))
     elif action == "capital":
         top = float(plans.of(walker.files).projects["capital_bn_vnd"].max())
         low = float(rng.randrange(0, int(top) // 2, 10))
         walker.capital = (low, top)
-        _sidebar_widget(at, "slider", text("capital_range", lang)).set_value((low, top))
+        _sidebar_widget(at, "select_slider", text("capital_range", lang)).set_value((low, top))
     else:
         if action == "remove":
             walker.files = {}

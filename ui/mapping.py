@@ -18,8 +18,15 @@ from geo.load import Plan
 from geo.view import View
 from layers import mapview
 from layers.fastsites import GROUP_ABOVE, GROUP_BELOW_ZOOM
-from layers.features import esc, local_name
-from layers.i18n import capital, number, percent, text, usd_millions
+from layers.features import (
+    confidence_text,
+    esc,
+    local_name,
+    local_value,
+    per_ha_text,
+    sources_text,
+)
+from layers.i18n import capital, number, percent, share_count, text, usd_millions
 from layers.prepared import PreparedZones
 from layers.style import CapitalScale
 from ui import paper
@@ -84,7 +91,7 @@ def headline(plan: Plan, view: View, lang: str) -> str:
     shown = view.capital
     # The capital needs the most room: on a phone the three stay in one row.
     first, second, third = st.columns([1, 1.5, 0.9])
-    first.metric(text("metric.projects", lang), f"{len(view.projects)} / {len(plan.projects)}")
+    first.metric(text("metric.projects", lang), share_count(len(view.projects), len(plan.projects), lang))
     second.metric(
         text("metric.capital", lang),
         capital(shown, lang),
@@ -93,7 +100,7 @@ def headline(plan: Plan, view: View, lang: str) -> str:
         delta_arrow="off",
         help=usd_millions(shown, rate(), lang),
     )
-    third.metric(text("metric.zones", lang), str(int((view.load["capital_bn_vnd"] > 0).sum())))
+    third.metric(text("metric.zones", lang), number(int((view.load["capital_bn_vnd"] > 0).sum()), lang))
     return usd_millions(shown, rate(), lang)
 
 
@@ -161,23 +168,20 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
         (text("field.allocated", lang), capital(value, lang)),
         ("USD", usd_millions(value, rate(), lang)),
         (text("field.area", lang), f"{number(area_ha, lang, 1)} ha"),
-        (
-            text("field.capital_per_ha", lang),
-            f"{number(value / area_ha, lang, 2)} {text('unit.per_ha', lang)}",
-        ),
+        (text("field.capital_per_ha", lang), per_ha_text(value, area_ha, zone, lang)),
         (text("field.share", lang), share_of_plan(value, plan, lang)),
         (text("field.precision", lang), text(f"precision.{zone['precision']}", lang)),
         (
             text("field.district", lang),
             mapview.zone_names(plan.zones, lang).get(zone.get("district_id", ""), ""),
         ),
-        (text("field.developer", lang), zone.get("developer", "")),
-        (text("field.status", lang), zone.get("status", "")),
-        (text("field.confidence", lang), zone.get("location_confidence", "")),
+        (text("field.developer", lang), local_value(zone, "developer", lang)),
+        (text("field.status", lang), local_value(zone, "status", lang)),
+        (text("field.confidence", lang), confidence_text(zone.get("location_confidence", ""), lang)),
         (text("field.distances", lang), distances_text(zone, lang)),
-        (text("field.method", lang), zone.get("location_method", "")),
-        (text("field.current_unit", lang), zone.get("current_unit", "")),
-        (text("field.sources", lang), zone.get("sources", "") or zone.get("source", "")),
+        (text("field.method", lang), local_value(zone, "location_method", lang)),
+        (text("field.current_unit", lang), local_value(zone, "current_unit", lang)),
+        (text("field.sources", lang), sources_text(zone, lang)),
     ]
     # Plain HTML, not st.dataframe: screen readers, page search and printing see it.
     rows = [(label, esc(value)) for label, value in fields if str(value).strip() and str(value) != "nan"]
@@ -199,7 +203,7 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
             (
                 number(float(row["capital_bn_vnd"]), lang),
                 str(names.get(row["project_id"], row["project_id"])),
-                text("sector." + str(row["sector"]), lang) + " · " + str(row["phase"]),
+                text("sector." + str(row["sector"]), lang) + " · " + text(f"phase.{row['phase']}", lang),
             )
             for row in shown.to_dict("records")
         ],
@@ -210,6 +214,8 @@ def zone_panel(plan: Plan, view: View, lang: str) -> None:
         index="sector", columns="phase", values="capital_bn_vnd", aggfunc="sum", fill_value=0
     )
     pivot.index = [text(f"sector.{s}", lang) for s in pivot.index]
+    # Named in the page's language; the ids' axis name ("phase") would show as a header.
+    pivot.columns = [text(f"phase.{p}", lang) for p in pivot.columns]
     st.table(pivot.map(lambda v: number(v, lang)))
 
 

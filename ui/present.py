@@ -10,7 +10,7 @@ import streamlit as st
 from geo.load import Plan
 from geo.view import View
 from layers import mapview
-from layers.i18n import capital, text
+from layers.i18n import capital, share_count, text
 from layers.prepared import PreparedZones
 from ui import paper, state
 from ui.mapping import draw_map
@@ -65,7 +65,7 @@ def render_present(
     # One row: the map below takes the rest of the screen.
     left, middle, right, stepper, last = st.columns([1.6, 1, 1.5, 1.3, 1], vertical_alignment="center")
     left.markdown(f'<div class="present-phase">{step_label(phases, lang)}</div>', unsafe_allow_html=True)
-    middle.metric(text("metric.projects", lang), f"{len(view.projects)} / {len(plan.projects)}")
+    middle.metric(text("metric.projects", lang), share_count(len(view.projects), len(plan.projects), lang))
     right.metric(text("metric.capital", lang), capital(view.capital, lang))
     stepper.button(
         f"{text('present.next', lang)} ▶ {step_label(next_step(phases), lang)}",

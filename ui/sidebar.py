@@ -9,8 +9,9 @@ import streamlit as st
 
 from geo import settings
 from geo.load import Plan
+from geo.numbers import read_number
 from layers import mapview
-from layers.i18n import LANGUAGE_NAMES, LANGUAGES, text
+from layers.i18n import LANGUAGE_NAMES, LANGUAGES, number, text
 from ui import state
 
 
@@ -46,16 +47,21 @@ def render_sidebar(plan: Plan, lang: str) -> None:
         format_func=zone_label,
         **state.bind("zone", [(z, zone_label(z)) for z in zone_ids], seed=state.zone_choice(zone_ids)),
     )
-    top = float(plan.projects["capital_bn_vnd"].max())
+    largest = float(plan.projects["capital_bn_vnd"].max())
+    # A list left with no project (an upload) has no largest: the slider spans 0 only.
+    top = largest if largest == largest else 0.0
     low, high = state.current("capital") or (0.0, top)
     span = (min(max(float(low), 0.0), top), min(max(float(high), 0.0), top))
-    bar.slider(
+    steps = capital_steps(top, span)
+    shown = _capital_label(lang)
+    # A slider over formatted values: Streamlit's own slider prints numbers printf-style
+    # (12000), never with the language's thousands separator (12.000).
+    bar.select_slider(
         text("capital_range", lang),
-        0.0,
-        top,
-        step=10.0,
-        format="%d",
-        **state.bind("capital", [((0.0, top), "")], seed=span),
+        steps,
+        value=span,
+        format_func=shown,
+        **state.bind_keyed("capital", [((0.0, top), shown(top))]),
     )
     bar.text_input(text("search", lang), **state.bind("search"))
     policy = _labeller("policy", lang)
@@ -67,16 +73,66 @@ def render_sidebar(plan: Plan, lang: str) -> None:
         **state.bind("policy", [(p, policy(p)) for p in settings.POLICIES]),
     )
     bar.caption(text("policy_help", lang))
-    bar.number_input(
-        text("usd.rate", lang),
-        min_value=1_000.0,
-        max_value=100_000.0,
-        step=100.0,
-        format="%.0f",
-        **state.bind("usd_rate", seed=float(state.current("usd_rate"))),
-    )
+    rate_input(lang)
     bar.caption(text("usd.note", lang))
     bar.link_button(text("present.enter", lang), present_link())
+
+
+#: Session key: the rate field holds text no rate can be read from (its error is shown).
+RATE_UNREAD = "_rate_unread"
+
+
+def rate_input(lang: str) -> None:
+    """The exchange rate as text in the language's format (22.300 / 22,300).
+
+    Not ``st.number_input``: it prints numbers printf-style (22300), never with the
+    language's thousands separator. The field is read like any figure a person writes.
+    """
+    rate = float(state.current("usd_rate"))
+    key = state.widget_key("usd_rate", [(lang, "")])
+    shown = number(rate, lang, 0 if rate.is_integer() else 1)
+    # Rewritten in the language's format after each change, unless the user must fix it.
+    unread = st.session_state.get(RATE_UNREAD)
+    if key not in st.session_state or (not unread and st.session_state[key] != shown):
+        st.session_state[key] = shown
+    st.sidebar.text_input(text("usd.rate", lang), key=key, on_change=_read_rate, args=(key,))
+    if st.session_state.get(RATE_UNREAD):
+        low, high = (number(limit, lang) for limit in state.RATE_LIMITS)
+        st.sidebar.error(text("usd.rate_bad", lang).format(low=low, high=high, rate=shown))
+
+
+def _read_rate(key: str) -> None:
+    try:
+        value: float | None = read_number(str(st.session_state[key]))
+    except ValueError:
+        value = None
+    low, high = state.RATE_LIMITS
+    if value is None or not low <= value <= high:
+        st.session_state[RATE_UNREAD] = True
+        return
+    st.session_state[RATE_UNREAD] = False
+    state.choose("usd_rate", value)
+
+
+#: At most about this many stops on the capital slider; the step is 10 bn VND below it.
+CAPITAL_STOPS = 2_000
+
+
+def capital_steps(top: float, chosen: tuple[float, float]) -> list[float]:
+    """The capital slider's stops: 0 to ``top`` every 10 bn VND (coarser for a list with
+    very large projects), plus the chosen ends, so a link's ``capital=LOW-HIGH`` is kept as is."""
+    step = 10.0
+    while top / step > CAPITAL_STOPS:
+        step *= 10
+    stops = {round(i * step, 6) for i in range(int(top // step) + 1)}
+    return sorted(stops | {0.0, top, *chosen})
+
+
+def _capital_label(lang: str) -> Callable[[float], str]:
+    def label(value: float) -> str:
+        return number(value, lang, 0 if float(value).is_integer() else 1)
+
+    return label
 
 
 def render_language() -> str:

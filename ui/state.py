@@ -185,6 +185,14 @@ def bind(name: str, labels: Sequence[tuple[object, str]] = (), seed: Any = None)
     return {"key": key, "on_change": _store, "args": (name, key)}
 
 
+def bind_keyed(name: str, labels: Sequence[tuple[object, str]] = ()) -> dict[str, Any]:
+    """Like :func:`bind`, for a widget that must be handed its value (a range select_slider
+    is a range only when its ``value`` is a pair): the key and the callback, no seeding,
+    since seeding too would make Streamlit warn of a value set twice."""
+    key = widget_key(name, labels)
+    return {"key": key, "on_change": _store, "args": (name, key)}
+
+
 def _store(name: str, key: str) -> None:
     st.session_state[name] = st.session_state[key]
 

@@ -12,14 +12,16 @@ from pandas.io.formats.style import Styler
 from geo import io, settings
 from geo.distances import PLACE_COLUMNS
 from geo.exports import export_frame, export_totals
-from geo.findings import findings, target_checks
+from geo.findings import target_checks
 from geo.load import Plan
 from geo.stats import targets_table
-from geo.view import Filters, View, fold
+from geo.view import Filters, View, matching
 from layers import mapview
 from layers.downloads import people_sheet
-from layers.i18n import number, text
+from layers.features import confidence_text, local_value
+from layers.i18n import number, separators, text
 from layers.style import SECTOR_COLOURS
+from paper.words import finding_lines
 from ui import paper
 from ui.context import cached_context
 from ui.plain import capped, figure_table
@@ -40,11 +42,21 @@ MIME = {
 
 def localized(frame: pd.DataFrame, lang: str, decimals: dict[str, int]) -> Styler:
     """Numbers shown in the language's format (``24.180,5`` / ``24,180.5``), still sorted as numbers."""
-    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
+    thousands, decimal = separators(lang)
     styler = frame.style
     for column, places in decimals.items():
-        styler = styler.format(precision=places, thousands=thousands, decimal=decimal, subset=[column])
+        # A missing figure (capital per ha of a district) shows as a dash, not "nan".
+        styler = styler.format(
+            precision=places, thousands=thousands, decimal=decimal, subset=[column], na_rep="—"
+        )
     return styler
+
+
+def chart_locale(chart: alt.Chart, lang: str) -> alt.Chart:
+    """``chart`` with ``lang``'s number format for its axes and tooltips (2.000 in Vietnamese)."""
+    thousands, decimal = separators(lang)
+    number_locale = alt.NumberLocale(decimal=decimal, thousands=thousands, grouping=[3], currency=["", ""])
+    return chart.configure(locale=alt.Locale(number=number_locale))
 
 
 def column(frame: pd.DataFrame, name: str) -> pd.Series:
@@ -52,6 +64,24 @@ def column(frame: pd.DataFrame, name: str) -> pd.Series:
     if name not in frame:
         return pd.Series("", index=frame.index, dtype=str)
     return frame[name].fillna("").astype(str)
+
+
+def local_column(frame: pd.DataFrame, name: str, lang: str) -> pd.Series:
+    """``frame[name]`` in ``lang``: its ``<name>_vi`` where the page is Vietnamese and one is
+    recorded, else as written."""
+    columns = [c for c in (name, f"{name}_vi") if c in frame]
+    rows = frame[columns].to_dict("records")
+    return pd.Series(
+        [local_value({str(k): v for k, v in row.items()}, name, lang) for row in rows],
+        index=frame.index,
+        dtype=str,
+    )
+
+
+def current_units(zones: pd.DataFrame, lang: str) -> pd.Series:
+    """Each zone's commune (where known) and province since 2025, in ``lang``."""
+    both = local_column(zones, "commune_2025", lang) + " " + local_column(zones, "current_unit", lang)
+    return both.str.strip()
 
 
 def sector_colours(lang: str) -> alt.Color:
@@ -93,7 +123,7 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
         for sector in settings.SECTORS:
             column = f"capital_{phase}_{sector}"
             if column in load and load[column].any():
-                table[f"{text(f'sector.{sector}', lang)} {phase}"] = load[column]
+                table[f"{text(f'sector.{sector}', lang)} {text(f'phase.{phase}', lang)}"] = load[column]
     places = dict.fromkeys(table.columns[2:], 0)
     places.update({text("col.usd", lang): 1, text("col.area", lang): 1, text("col.per_ha", lang): 2})
     places[text("col.share", lang)] = 1
@@ -114,6 +144,7 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
     if distances_shown:
         st.markdown(f"##### {text('load.distances', lang)}")
         figure_table(shown[[zone, *distances_shown]], lang, places, "load-distances")
+    st.caption(text("per_ha.note", lang))
     # Summed here, not in the browser: a national list sent row by row to Vega-Lite is
     # hundreds of thousands of rows; and only the zones that carry most are drawn.
     top = load.head(CHART_ZONES)["zone_id"]
@@ -125,50 +156,24 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
     long = used.groupby(["zone_id", "sector", "phase"], as_index=False)["capital_bn_vnd"].sum()
     long["zone"] = long["zone_id"].map(names)
     long["sector_name"] = long["sector"].map(lambda s: text(f"sector.{s}", lang))
+    long["phase_name"] = long["phase"].map(lambda p: text(f"phase.{p}", lang))
     chart = (
         alt.Chart(long, title=text("load.chart", lang))
         .mark_bar()
         .encode(
-            x=alt.X("sum(capital_bn_vnd):Q", title=text("col.capital", lang)),
+            x=alt.X("sum(capital_bn_vnd):Q", title=text("col.capital", lang), axis=alt.Axis(format=",.0f")),
             y=alt.Y("zone:N", sort="-x", title=None),
             color=sector_colours(lang),
+            # Titled in the page's language: the field names (zone, sector_name) are ids.
             tooltip=[
-                "zone:N",
-                "sector_name:N",
-                "phase:N",
-                alt.Tooltip("sum(capital_bn_vnd):Q", format=",.0f"),
+                alt.Tooltip("zone:N", title=text("col.zone", lang)),
+                alt.Tooltip("sector_name:N", title=text("col.sector", lang)),
+                alt.Tooltip("phase_name:N", title=text("col.phase", lang)),
+                alt.Tooltip("sum(capital_bn_vnd):Q", title=text("col.capital", lang), format=",.0f"),
             ],
         )
     )
-    st.altair_chart(chart, width="stretch")
-
-
-def finding_lines(plan: Plan, lang: str) -> list[str]:
-    """The plan's inconsistencies, worded in ``lang``."""
-    lines = []
-    rows = findings(plan.projects, plan.subtotals, plan.targets)
-    targets = plan.targets.set_index("sector")
-    for _, row in rows.iterrows():
-        fields = {
-            "sector": text(f"sector.{row['sector']}", lang),
-            "phase": text(f"phase.{row['phase']}", lang),
-            "printed": number(row["printed"], lang),
-            "computed": number(row["computed"], lang, 0 if float(row["computed"]).is_integer() else 1),
-            "difference": ("+" if row["difference"] > 0 else "")
-            + number(row["difference"], lang, 0 if float(row["difference"]).is_integer() else 1),
-        }
-        if row["check"] == "subtotal":
-            lines.append(text("findings.subtotal", lang).format(**fields))
-        else:
-            target = targets.loc[row["sector"]]
-            lines.append(
-                text("findings.target", lang).format(
-                    base=number(target["value_2020_bn_vnd"], lang),
-                    ratio=number(target["ratio_2025_vs_2020"], lang, 2),
-                    **fields,
-                )
-            )
-    return lines
+    st.altair_chart(chart_locale(chart, lang), width="stretch")
 
 
 def _check_text(check: pd.Series, lang: str) -> str:
@@ -227,12 +232,16 @@ def targets_view(plan: Plan, lang: str) -> None:
         .encode(
             x=alt.X("year:N", title=None),
             xOffset="sector_name:N",
-            y=alt.Y("value:Q", title=text("unit.bn_vnd", lang)),
+            y=alt.Y("value:Q", title=text("unit.bn_vnd", lang), axis=alt.Axis(format=",.0f")),
             color=sector_colours(lang),
-            tooltip=["sector_name:N", "year:N", alt.Tooltip("value:Q", format=",.0f")],
+            tooltip=[
+                alt.Tooltip("sector_name:N", title=text("col.sector", lang)),
+                alt.Tooltip("year:N", title=text("chart.year", lang)),
+                alt.Tooltip("value:Q", title=text("chart.value", lang), format=",.0f"),
+            ],
         )
     )
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(chart_locale(chart, lang), width="stretch")
     _findings(plan, lang)
 
 
@@ -245,29 +254,33 @@ def _findings(plan: Plan, lang: str) -> None:
         st.warning(line)
 
 
-def data_view(plan: Plan, lang: str) -> None:
-    """The priority list, the findings, every shape's source, and the 2025 change."""
+def data_view(plan: Plan, view: View, lang: str) -> None:
+    """The priority list (as the sidebar filters it), the findings, every shape's source, and
+    the 2025 change."""
     st.subheader(text("data.projects", lang))
-    query = fold(st.text_input(text("data.search", lang), key="table_search"))
-    projects = plan.projects
-    if query:
-        haystack = projects[["name_vi", "name_en", "site_printed", "site_vi", "project_id"]].agg(
-            " ".join, axis=1
+    # The same projects as the map and the downloads above, then this box's own search.
+    projects = matching(plan, view.projects, st.text_input(text("data.search", lang), key="table_search"))
+    st.caption(
+        text("data.following", lang).format(
+            shown=number(len(projects), lang), total=number(len(plan.projects), lang)
         )
-        projects = projects[haystack.map(fold).str.contains(query, regex=False)]
+    )
     projects = capped(projects, lang)
     own, other = ("name_en", "name_vi") if lang == "en" else ("name_vi", "name_en")
+    names = mapview.zone_names(plan.zones, lang)
     table = pd.DataFrame(
         {
             "ID": projects["project_id"],
             text("col.name", lang): projects[own],
             text("col.name_other", lang): projects[other],
             text("col.sector", lang): projects["sector"].map(lambda s: text(f"sector.{s}", lang)),
-            text("col.phase", lang): projects["phase"],
+            text("col.phase", lang): projects["phase"].map(lambda p: text(f"phase.{p}", lang)),
             text("col.capital", lang): projects["capital_bn_vnd"],
             text("col.site_printed", lang): projects["site_printed"],
             text("col.site_read", lang): projects["site_vi"],
-            text("col.zones", lang): projects["site_zone_ids"].str.replace(";", ", "),
+            text("col.zones", lang): projects["site_zone_ids"].map(
+                lambda ids: ", ".join(names.get(z, z) for z in str(ids).split(";") if z)
+            ),
         }
     )
     st.dataframe(localized(table, lang, {text("col.capital", lang): 0}), hide_index=True, width="stretch")
@@ -281,13 +294,13 @@ def data_view(plan: Plan, lang: str) -> None:
                 text("col.zone", lang): zones["zone_id"].map(names),
                 text("col.kind", lang): zones["kind"].map(lambda k: text(f"kind.{k}", lang)),
                 text("col.precision", lang): zones["precision"].map(lambda p: text(f"precision.{p}", lang)),
-                text("field.confidence", lang): column(zones, "location_confidence"),
-                text("col.source", lang): column(zones, "source"),
-                text("col.licence", lang): column(zones, "licence"),
+                text("field.confidence", lang): column(zones, "location_confidence").map(
+                    lambda value: confidence_text(value, lang)
+                ),
+                text("col.source", lang): local_column(zones, "source", lang),
+                text("col.licence", lang): local_column(zones, "licence", lang),
                 text("col.date", lang): column(zones, "source_date"),
-                text("col.current_unit", lang): (
-                    column(zones, "commune_2025") + " " + column(zones, "current_unit")
-                ).str.strip(),
+                text("col.current_unit", lang): current_units(zones, lang),
             }
         ),
         hide_index=True,
