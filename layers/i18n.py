@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
+
+from babel import Locale
+from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol, parse_pattern
 
 from layers.uploadhelp import upload_columns
 
 LANGUAGES: Final[tuple[str, ...]] = ("vi", "en")
-#: BCP 47 locale of each language, for number formats made in the browser.
+#: BCP 47 locale of each language, for number formats (Babel here, the browser's in charts).
 LOCALES: Final[dict[str, str]] = {"vi": "vi-VN", "en": "en-US"}
 LANGUAGE_NAMES: Final[dict[str, str]] = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -909,17 +913,29 @@ def text(key: str, lang: str) -> str:
     return CATALOGUE[lang][key]
 
 
+@lru_cache(maxsize=None)
+def _babel_locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES[lang], sep="-")
+
+
+@lru_cache(maxsize=None)
+def _pattern(decimals: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+
+
 def separators(lang: str) -> tuple[str, str]:
-    """Thousands and decimal separators of ``lang``: ``(".", ",")`` in Vietnamese."""
-    return (".", ",") if lang == "vi" else (",", ".")
+    """Thousands and decimal separators of ``lang`` (CLDR, by Babel): ``(".", ",")`` in Vietnamese."""
+    locale = _babel_locale(lang)
+    return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:
-    """Format a number: ``24.180,5`` in Vietnamese, ``24,180.5`` in English."""
-    formatted = f"{value:,.{decimals}f}"
-    if lang == "vi":
-        formatted = formatted.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return formatted
+    """Format a number by ``lang``'s CLDR rules (Babel): ``24.180,5`` in Vietnamese, ``24,180.5`` in English.
+
+    The pattern is parsed once per number of decimals: Babel's ``format_decimal`` parsed it
+    on every call, and tables format thousands of figures.
+    """
+    return str(_pattern(decimals).apply(value, _babel_locale(lang)))
 
 
 def capital(value: float, lang: str) -> str:
