@@ -237,7 +237,7 @@ def draw_page() -> None:
         st.error(text("error.data", "vi") + " / " + text("error.data", "en"))
         st.code("\n".join(str(p) for p in exc.problems), language=None)
         return
-    state.read_query_params(lambda: site_zone_ids(bundled))
+    state.read_query_params()
     presenting = state.presenting()
     lang = str(state.current("lang")) if presenting else render_language()
     if not presenting:
@@ -249,10 +249,12 @@ def draw_page() -> None:
     except Exception:  # a bug of ours, not the files' fault: say so, and go on without them
         failed("uploads", lang, "upload.internal")
         plan, plan_key, problems = bundled, "bundled", None
+    # A zone the URL or an earlier run named but this plan lacks is dropped before any
+    # widget shows it.
+    state.zone_choice(site_zone_ids(plan))
     if not presenting:
         with st.sidebar:
             part("sidebar", lang, render_sidebar, plan, lang)
-    state.zone_choice(site_zone_ids(plan))
     if ref := st.session_state.pop("_click_failed", None):
         st.error(text("error.part", lang).format(ref=ref), icon="⚠️")
     filters = state.filters()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Final
 
 from babel import Locale
@@ -913,12 +913,12 @@ def text(key: str, lang: str) -> str:
     return CATALOGUE[lang][key]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _babel_locale(lang: str) -> Locale:
     return Locale.parse(LOCALES[lang], sep="-")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(decimals: int) -> NumberPattern:
     return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
 

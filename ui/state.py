@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Final
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from geo import settings
 from geo.view import Filters
@@ -27,8 +28,8 @@ DEFAULT_RATE: Final[float] = 22_300.0
 #: VND) and ``rate`` (VND per USD); with the choices above, a link reopens the same view.
 RATE_LIMITS: Final[tuple[float, float]] = (1_000.0, 100_000.0)
 SEARCH_CHARS: Final[int] = 200
-#: Session key: the URL's query as this session last wrote it.
-WRITTEN_KEY: Final[str] = "_url_written"
+#: A zone id from the URL longer than this is no zone of any plan.
+ZONE_ID_CHARS: Final[int] = 200
 
 
 def _number(text: str) -> float | None:
@@ -63,22 +64,28 @@ def _url_view() -> dict[str, str]:
     return {name: ",".join(st.query_params.get_all(name)) for name in st.query_params}
 
 
-def read_query_params(zone_ids: Callable[[], list[str]]) -> None:
+def _history_navigation() -> bool:
+    """Whether this run comes from the browser's Back or Forward (Streamlit says so)."""
+    context = get_script_run_ctx()
+    return bool(getattr(context, "is_history_navigation", False))
+
+
+def read_query_params() -> None:
     """Put the URL's view into session state; ignore bad values.
 
-    Done on a session's first run, and whenever the URL is not the one this session last
-    wrote: the browser's Back or Forward (Streamlit reruns with that entry's URL) or a
-    hand-edited address. ``zone_ids`` gives the zones a URL may name (asked only then).
+    Done on a session's first run and on a run that the browser's Back or Forward started
+    (Streamlit reruns with that history entry's URL). Not on other runs: a rerun can carry
+    a URL older than the view (the newest URL may not have reached the browser yet), and
+    reading it then would undo the user's last choice. A zone is checked against the
+    session's plan later (:func:`zone_choice`): an uploaded zone is as good as a bundled one.
     """
-    written = st.session_state.get(WRITTEN_KEY)
-    if st.session_state.get("_from_url") and (written is None or written == _url_view()):
+    if st.session_state.get("_from_url") and not _history_navigation():
         return
     st.session_state["_from_url"] = True
     params = st.query_params
     allowed: dict[str, tuple[str, ...]] = {
         "sector": settings.SECTORS,
         "phase": settings.PHASES,
-        "zone": tuple(zone_ids()),
         "policy": settings.POLICIES,
         "lang": LANGUAGES,
         "mode": ("present",),
@@ -90,6 +97,9 @@ def read_query_params(zone_ids: Callable[[], list[str]]) -> None:
         ]
     for name in VALUE_PARAMS:
         value = params.get(name)
+        if name == "zone":
+            st.session_state[name] = (value or "")[:ZONE_ID_CHARS]
+            continue
         st.session_state[name] = value if value in allowed[name] else DEFAULTS[name]
     st.session_state["search"] = (params.get("q") or "")[:SEARCH_CHARS]
     st.session_state["capital"] = parse_capital(params.get("capital"))
@@ -117,7 +127,6 @@ def write_query_params() -> None:
     # and Forward step through views; read_query_params applies them.
     if _url_view() != wanted:
         st.query_params.from_dict(wanted)
-    st.session_state[WRITTEN_KEY] = wanted
 
 
 def current(name: str) -> Any:
