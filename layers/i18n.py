@@ -457,6 +457,11 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "usd.rate_bad": (
             "Không đọc được tỷ giá: cần một số từ {low} đến {high} đồng/USD, ví dụ 22.300. Vẫn dùng {rate}."
         ),
+        # headline: a chosen zone's share of the capital shown
+        "metric.zone_share": (
+            "{zone} nhận {allocated} trong {shown} này theo cách phân bổ đang chọn "
+            "(các dự án hiển thị còn có địa điểm ở nơi khác)"
+        ),
     },
     "en": {
         "title": "Thái Bình Supporting Industry Plan 2016–2025",
@@ -898,6 +903,11 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "usd.rate_bad": (
             "The rate could not be read: a number from {low} to {high} VND per USD is needed, "
             "e.g. 22,300. Still using {rate}."
+        ),
+        # headline: a chosen zone's share of the capital shown
+        "metric.zone_share": (
+            "{zone} carries {allocated} of these {shown} under the current policy "
+            "(the projects shown are also sited elsewhere)"
         ),
     },
 }

@@ -81,3 +81,14 @@ def test_briefing_mode_steps_through_the_phases() -> None:
     ]
     assert len(_projects_on_map(at)) == 22
     assert at.query_params["mode"] == "present"
+
+
+@pytest.mark.parametrize(
+    ("policy", "allocated", "shown"), [("split", "24,180", "24,330"), ("full", "24,330", "24,330")]
+)
+def test_a_chosen_zone_s_headline_says_what_the_zone_carries(policy: str, allocated: str, shown: str) -> None:
+    at = _run(lang="en", zone="kcn-song-tra", policy=policy)
+    assert _metrics(at)["Capital shown"] == f"{shown} bn VND"
+    lines = [c.value for c in at.caption if c.value.startswith("≈ ")]
+    sentence = f"carries {allocated} bn VND of these {shown} bn VND"
+    assert any(sentence in line for line in lines) is (allocated != shown), lines
