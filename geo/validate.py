@@ -567,6 +567,15 @@ def _bounds_problems(geometry: BaseGeometry, source: str, place: str) -> list[Pr
             x=minx,
             y=miny,
         )
+    elif (minx, miny) == (maxx, maxy):  # a point: one place, not a range
+        hint = phrase(
+            "lon {x:.4f}, lat {y:.4f}: outside {area}",
+            "kinh độ {x:.4f}, vĩ độ {y:.4f}: nằm ngoài {area_vi}",
+            x=minx,
+            y=miny,
+            area=area_en,
+            area_vi=area_vi,
+        )
     else:
         hint = phrase(
             "lon {x0:.4f}–{x1:.4f}, lat {y0:.4f}–{y1:.4f}: outside {area}",

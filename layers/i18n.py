@@ -216,10 +216,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "của các dự án được nêu; danh mục thay toàn bộ danh mục. Mọi hệ tọa độ đều được "
             "chuyển đổi. Dữ liệu đi kèm không bị thay đổi."
         ),
-        "upload.problems": "{count} lỗi trong tệp của bạn; phần hợp lệ vẫn được dùng:",
+        "upload.problems": "{count} lỗi trong tệp của bạn:",
         "upload.using": (
-            "Đang dùng tệp của bạn: {projects} dự án, {zones} khu, {sites} điểm. "
-            "Dữ liệu đi kèm không thay đổi."
+            "Đang dùng tệp của bạn ({kinds}): bản đồ có {projects} dự án, {zones} khu, "
+            "{sites} điểm. Dữ liệu đi kèm không thay đổi."
         ),
         "upload.failed": "Không đọc được tệp: {error}",
         # A visit never breaks (ui/state, app.py)
@@ -358,7 +358,6 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         # Right on the users' own data (issue 10): notices, nothing used, internal errors
         "upload.notices": "Cách đọc tệp của bạn (hãy kiểm tra):",
         "upload.unused": ("Không phần nào trong tệp của bạn dùng được; bản đồ vẫn hiển thị dữ liệu đi kèm."),
-        "upload.used": "Đang dùng từ tệp của bạn: {kinds}.",
         "upload.kind.projects": "danh mục dự án",
         "upload.kind.zones": "ranh giới khu",
         "upload.kind.sites": "điểm dự án",
@@ -662,10 +661,10 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
             "boundary); sites replace the sites of the projects they name; a list replaces "
             "the whole list. Any coordinate system is converted. The bundled data is unchanged."
         ),
-        "upload.problems": "{count} problem(s) in your files; what is valid is used:",
+        "upload.problems": "{count} problem(s) in your files:",
         "upload.using": (
-            "Using your files: {projects} projects, {zones} zones, {sites} sites. "
-            "The bundled data is unchanged."
+            "Using your files ({kinds}): the map has {projects} projects, {zones} zones, "
+            "{sites} sites. The bundled data is unchanged."
         ),
         "upload.failed": "Could not read the files: {error}",
         # A visit never breaks (ui/state, app.py)
@@ -804,7 +803,6 @@ CATALOGUE: Final[dict[str, dict[str, str]]] = {
         # Right on the users' own data (issue 10): notices, nothing used, internal errors
         "upload.notices": "How your files were read (please check):",
         "upload.unused": "Nothing in your files could be used; the map shows the bundled data.",
-        "upload.used": "Used from your files: {kinds}.",
         "upload.kind.projects": "the priority list",
         "upload.kind.zones": "zone boundaries",
         "upload.kind.sites": "project sites",

@@ -154,10 +154,10 @@ def test_a_data_set_site_outside_viet_nam_is_refused_as_an_upload_would_be(
     for lang in ("en", "vi"):
         assert own.text(lang).split(": ", 1)[1] == upload.text(lang).split(": ", 1)[1]
     assert own.text("en").endswith(": outside Viet Nam")
-    assert "(Viet Nam); found lon 100.5000–100.5000, lat 13.7500–13.7500" in own.text("en")
+    assert "(Viet Nam); found lon 100.5000, lat 13.7500: outside Viet Nam" in own.text("en")
     assert own.text("vi").endswith(
         "cần tọa độ trong khoảng kinh độ 102,0–110,0, vĩ độ 8,0–23,6 (Việt Nam); "
-        "thấy kinh độ 100,5000–100,5000, vĩ độ 13,7500–13,7500: nằm ngoài Việt Nam"
+        "thấy kinh độ 100,5000, vĩ độ 13,7500: nằm ngoài Việt Nam"
     )
 
 

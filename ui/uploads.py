@@ -11,7 +11,7 @@ from geo.errors import Notice, Problem
 from geo.load import Plan
 from geo.overrides import UPLOAD_SUFFIXES, load_uploads
 from geo.owncontext import CONTEXT_SUFFIXES, OwnContext, read_own_context
-from layers.i18n import text
+from layers.i18n import number, text
 
 KINDS: Final[tuple[str, ...]] = ("zones", "sites", "projects")
 #: Where the session keeps the plan made from its files: ``(files key, plan, problems)``.
@@ -89,10 +89,11 @@ def report(plan: Plan, problems: list[Problem], lang: str) -> None:
         return
     kinds = ", ".join(text(f"upload.kind.{kind}", lang) for kind in KINDS if kind in plan.own)
     st.info(
-        text("upload.used", lang).format(kinds=kinds)
-        + " "
-        + text("upload.using", lang).format(
-            projects=len(plan.projects), zones=len(plan.zones), sites=len(plan.sites)
+        text("upload.using", lang).format(
+            kinds=kinds,
+            projects=number(len(plan.projects), lang),
+            zones=number(len(plan.zones), lang),
+            sites=number(len(plan.sites), lang),
         )
     )
 

@@ -570,7 +570,7 @@ CASES: list[tuple[str, str, object, str, str]] = [
         "sites",
         "project_id,zone_id,lon,lat\nelectronics-2021-1,,105.85,21.03\n",
         "outside the province",
-        "thấy kinh độ 105,8500–105,8500, vĩ độ 21,0300–21,0300: nằm ngoài tỉnh",
+        "thấy kinh độ 105,8500, vĩ độ 21,0300: nằm ngoài tỉnh",
     ),
     (
         "sites_swapped.csv",
@@ -743,7 +743,7 @@ CASES: list[tuple[str, str, object, str, str]] = [
         "sites",
         "project_id,lon,lat\nelectronics-2021-1,2.35,48.85\n",
         "outside the province",
-        "thấy kinh độ 2,3500–2,3500, vĩ độ 48,8500–48,8500: nằm ngoài tỉnh",
+        "thấy kinh độ 2,3500, vĩ độ 48,8500: nằm ngoài tỉnh",
     ),
     (
         "projects_zone_twice.csv",
