@@ -125,7 +125,7 @@ def run(argv: list[str]) -> int:
                 io.write_text(page, args.out)
                 print(f"wrote the map to {args.out}")
             else:
-                frame = export_frame(plan, args.kind, view)
+                frame = export_frame(plan, args.kind, view, rounded=args.readable)
                 if args.readable and args.format in ("csv", "xlsx"):
                     totals = export_totals(plan, args.kind, view)
                     io.write_sheet(people_sheet(frame, args.kind, totals, args.lang), args.out, args.format)

@@ -36,16 +36,19 @@ PROJECT_COLUMNS: Final[list[str]] = [
 ]
 
 
-def export_frame(plan: Plan, kind: str, view: View) -> pd.DataFrame:
+def export_frame(plan: Plan, kind: str, view: View, *, rounded: bool = False) -> pd.DataFrame:
     """The rows of one export kind for a filtered view; a GeoDataFrame where it has shapes.
 
     Projects carry the multipoint of their sites; zone load (zones that receive capital)
-    carries each zone's polygon; zones carry the capital allocated to them.
+    carries each zone's polygon; zones carry the capital allocated to them. ``rounded``
+    (tables made for people) rounds each site to its precision: files for programs and for
+    uploading again keep the coordinates whole, or a site near its park's edge rounded to
+    0.01° would land outside the park and be refused when read back.
     """
     if kind not in EXPORT_KINDS:
         raise ValueError(f"`kind` was {kind!r} but is expected to be in {EXPORT_KINDS}")
     if kind == "sites":
-        return rounded_sites(view.sites)
+        return rounded_sites(view.sites) if rounded else view.sites
     load = view.load[view.load["capital_bn_vnd"] > 0]
     if kind == "zone-load":
         shapes = plan.zones[["zone_id", *[c for c in DISTANCE_COLUMNS if c in plan.zones], "geometry"]]
@@ -55,9 +58,8 @@ def export_frame(plan: Plan, kind: str, view: View) -> pd.DataFrame:
         zones = plan.zones.merge(capital, left_on="zone_id", right_index=True, how="left")
         zones[["capital_bn_vnd", "projects"]] = zones[["capital_bn_vnd", "projects"]].fillna(0)
         return zones
-    points = (
-        rounded_sites(plan.sites).groupby("project_id").geometry.agg(lambda g: shapely.MultiPoint(list(g)))
-    )
+    sites = rounded_sites(plan.sites) if rounded else plan.sites
+    points = sites.groupby("project_id").geometry.agg(lambda g: shapely.MultiPoint(list(g)))
     table = view.projects[[c for c in PROJECT_COLUMNS if c in view.projects]].copy()
     table["geometry"] = table["project_id"].map(points)
     return gpd.GeoDataFrame(table, geometry="geometry", crs=settings.CRS)

@@ -197,5 +197,11 @@ def csv_frame(sheet: Sheet) -> pd.DataFrame:
         if column.percent:
             # One more decimal than shown: 74.56, not 74.5564005069709.
             values = (pd.to_numeric(values) * 100).round((column.decimals or 0) + 1)
+        elif column.decimals is not None and not column.coordinate:
+            numbers = pd.to_numeric(values, errors="coerce")
+            whole = numbers.dropna()
+            if len(whole) == values.notna().sum() and (whole % 1 == 0).all():
+                # 650, not 650.0: a spreadsheet set to Vietnamese reads "650.0" as 6500 or text.
+                values = numbers.astype("Int64")
         table[column.header] = values
     return table.reset_index(drop=True)

@@ -179,10 +179,11 @@ def test_site_coordinates_keep_only_the_decimals_their_precision_supports(plan: 
     sheet = _sheet(download_bytes(plan, view, "sites", "xlsx", "en"))
     longitudes = _column(sheet, "Longitude")
     assert {c.number_format for c in longitudes} == {"0.######"}
+    # GeoJSON (for GIS, and to upload again) keeps the coordinates whole.
     geojson = download_bytes(plan, view, "sites", "geojson", "en").decode("utf-8")
     numbers = re.findall(r'"coordinates": \[ ([0-9.]+), ([0-9.]+) \]', geojson)
     assert len(numbers) == len(plan.sites)
-    assert max(_decimals(n) for pair in numbers for n in pair) == 3
+    assert max(_decimals(n) for pair in numbers for n in pair) > 3
 
 
 def test_a_surveyed_point_keeps_its_six_decimals(plan: Plan) -> None:
@@ -193,10 +194,37 @@ def test_a_surveyed_point_keeps_its_six_decimals(plan: Plan) -> None:
     assert rounded.iloc[1].x == round(sites.geometry.iloc[1].x, 2)
 
 
-def test_projects_multipoints_are_rounded_too(plan: Plan) -> None:
-    frame = export_frame(plan, "projects", build_view(plan, Filters()))
+def test_projects_multipoints_are_rounded_for_people_only(plan: Plan) -> None:
+    view = build_view(plan, Filters())
+    frame = export_frame(plan, "projects", view, rounded=True)
     coordinates = [c for shape in frame.geometry for point in shape.geoms for c in (point.x, point.y)]
     assert all(round(c, 3) == c for c in coordinates)
+    whole = export_frame(plan, "projects", view)
+    coordinates = [c for shape in whole.geometry for point in shape.geoms for c in (point.x, point.y)]
+    assert any(round(c, 3) != c for c in coordinates)
+
+
+def test_an_ids_download_of_a_site_near_its_park_s_edge_uploads_again(plan: Plan) -> None:
+    """A site of a park whose precision says 'unspecified' (0.01°) stays inside the park."""
+    sites = plan.sites[plan.sites["zone_id"] == "kcn-song-tra"].copy()
+    sites["precision"] = "unspecified"
+    table = pd.DataFrame(
+        {
+            "site_id": sites["site_id"],
+            "project_id": sites["project_id"],
+            "zone_id": sites["zone_id"],
+            "precision": sites["precision"],
+            "lon": sites.geometry.x,
+            "lat": sites.geometry.y,
+        }
+    )
+    mine, problems = load_uploads({"sites": ("mine.csv", table.to_csv(index=False).encode())})
+    assert problems == []
+    view = build_view(mine, Filters())
+    data = download_bytes(mine, view, "sites", "csv", "en", raw=True)
+    again, problems = load_uploads({"sites": ("again.csv", data)})
+    assert problems == []
+    assert len(again.sites) == len(mine.sites)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -279,7 +307,7 @@ def test_the_ids_version_of_a_download_uploads_again_unchanged(plan: Plan, kind:
         columns = ["project_id", "sector", "phase", "name_vi", "capital_bn_vnd", "site_zone_ids"]
         pd.testing.assert_frame_equal(again.projects[columns], plan.projects[columns])
     else:
-        exported = rounded_sites(plan.sites).set_index("site_id").geometry
+        exported = plan.sites.set_index("site_id").geometry
         back = again.sites.set_index("site_id").geometry.loc[exported.index]
         assert back.geom_equals_exact(exported, 1e-9).all()
     readable = download_bytes(plan, view, kind, fmt, "vi")

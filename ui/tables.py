@@ -359,11 +359,12 @@ def downloads(plan: Plan, view: View, filters: Filters, lang: str) -> None:
 def download_bytes(plan: Plan, view: View, kind: str, fmt: str, lang: str, *, raw: bool = False) -> bytes:
     """One download: CSV and XLSX made for people in ``lang`` (headers, words, formats, totals),
     or with the column ids if ``raw`` (what the command line's ``export --raw`` writes, and
-    what an upload reads back); GeoJSON and GPKG always keep the ids GIS software expects."""
-    frame = export_frame(plan, kind, view)
+    what an upload reads back); GeoJSON and GPKG always keep the ids GIS software expects.
+    Only the tables made for people round coordinates to their precision."""
     if fmt in SHEET_FORMATS and not raw:
+        frame = export_frame(plan, kind, view, rounded=True)
         return io.sheet_bytes(people_sheet(frame, kind, export_totals(plan, kind, view), lang), fmt)
-    return io.to_bytes(frame, fmt)
+    return io.to_bytes(export_frame(plan, kind, view), fmt)
 
 
 def map_html(plan: Plan, view: View, filters: Filters, lang: str) -> str:

@@ -36,10 +36,17 @@
     FullScreen._tbPage = true;
     var toggle = FullScreen.prototype.toggleFullScreen;
     FullScreen.prototype.toggleFullScreen = function () {
-      var page = null;
+      var control = this, page = null;
+      /* Only the Streamlit page that holds this map (a saved map framed by another page of
+         the same origin keeps the map's own full screen), and only where the browser has the
+         standard API (iPhones have none: the plugin's own full screen then). */
       try { page = window.parent !== window ? window.parent.document : null; } catch (e) { page = null; }
-      if (!page || !this._map.getContainer().classList.contains("large")) { return toggle.call(this); }
-      if (page.fullscreenElement) { page.exitFullscreen(); } else { page.documentElement.requestFullscreen(); }
+      var ours = page && page.querySelector(".stApp") && document.getElementById("map_div");
+      if (!ours || !page.documentElement.requestFullscreen || !this._map.getContainer().classList.contains("large")) {
+        return toggle.call(this);
+      }
+      if (page.fullscreenElement) { page.exitFullscreen(); return; }
+      page.documentElement.requestFullscreen().catch(function () { toggle.call(control); });
     };
   }
   L.Map.addInitHook(function () {
