@@ -559,18 +559,28 @@ def _known_names(row: Sequence[str]) -> frozenset[str]:
     return frozenset(normalise_header(cell) for cell in row if normalise_header(cell) in KNOWN_HEADERS)
 
 
+#: Known column names a sheet needs to count as (part of) the list.
+LIST_COLUMNS_MIN: Final[int] = 3
+
+
 def _check_one_list(name: str, lists: list[tuple[str, frozenset[str]]]) -> None:
     """Refuse a workbook whose list is split over sheets (e.g. one sheet per phase).
 
     Only the first sheet with a header would be read, and the rest of the list would be
     left out without a word. Another table (sites beside the projects) has other columns
-    and is not the list: a sheet counts when its known column names and the first sheet's
-    are the same, or one includes the other.
+    and is not the list: a sheet counts when it names at least :data:`LIST_COLUMNS_MIN` known
+    columns and its known column names and the first sheet's are the same, or one includes
+    the other. (A sheet of two or fewer, such as the column ids sheet of our own download,
+    ``Sector | sector``, or a notes sheet, is not a list.)
     """
     if not lists:
         return
     first = lists[0][1]
-    same = [title for title, names in lists if names <= first or first <= names]
+    same = [
+        title
+        for title, names in lists
+        if len(names) >= LIST_COLUMNS_MIN and (names <= first or first <= names)
+    ]
     if len(same) < 2:
         return
     raise _refused(

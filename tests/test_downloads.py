@@ -326,3 +326,11 @@ def test_the_data_page_switches_downloads_to_column_ids() -> None:
     assert not at.exception, at.exception
     assert at.toggle(key="download_raw").value is True
     assert len([b for b in at.get("download_button") if " · " in b.proto.label]) >= 12
+
+
+@pytest.mark.parametrize("kind", ["projects", "sites"])
+def test_a_readable_xlsx_is_not_refused_as_a_list_split_over_sheets(plan: Plan, kind: str) -> None:
+    """The readable XLSX has a sheet of column ids: that sheet is not a second list."""
+    data = download_bytes(plan, build_view(plan, Filters()), kind, "xlsx", "en")
+    _, problems = load_uploads({kind: (f"thai-binh-{kind}.xlsx", data)})
+    assert not any("on one sheet" in str(p) for p in problems), problems
