@@ -47,8 +47,11 @@ CSS = """
 .large .map-legend summary, .large .map-legend h5 { font-size: 16px; }
 .large .map-title h3 { font-size: 26px; }
 .large .map-title { font-size: 18px; }
-.large .zone-label { font-size: 16px; }
-.large .district-label { font-size: 14px; }
+.large .zone-label { font-size: 18px; }
+.large .district-label { font-size: 15px; }
+.large .river-label, .large .place-label { font-size: 14px; }
+.large .map-legend .ticks { font-size: 14px; }
+.large .leaflet-control-scale-line { font-size: 14px; }
 .leaflet-popup-content h4 { margin: 0 0 2px; font-size: 14px; }
 .leaflet-popup-content .other-name { color: #555; font-size: 11px; margin-bottom: 4px; }
 .leaflet-popup-content table.facts th { text-align: left; padding-right: 8px; color: #555;

@@ -30,6 +30,7 @@ CSS: Final[str] = """
 .present-phase { font-size: 2rem; font-weight: 700; line-height: 1.2; }
 .st-key-present-next button { min-height: 3.2rem; }
 .st-key-present-next button p { font-size: 1.25rem; }
+[data-testid="stLinkButton"] p, [data-testid="stPopover"] button p { font-size: 1.05rem; }
 /* The map fills the screen below the one row of figures and buttons (full screen too). */
 .stApp iframe[title="streamlit_folium.st_folium"] { height: max(360px, calc(100vh - 124px)) !important; }
 @media (max-width: 640px) {

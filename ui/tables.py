@@ -162,7 +162,7 @@ def zone_load_view(plan: Plan, view: View, filters: Filters, lang: str) -> None:
         .mark_bar()
         .encode(
             x=alt.X("sum(capital_bn_vnd):Q", title=text("col.capital", lang), axis=alt.Axis(format=",.0f")),
-            y=alt.Y("zone:N", sort="-x", title=None),
+            y=alt.Y("zone:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
             color=sector_colours(lang),
             # Titled in the page's language: the field names (zone, sector_name) are ids.
             tooltip=[
