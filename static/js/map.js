@@ -327,6 +327,14 @@
     map.getContainer().querySelectorAll(".leaflet-marker-icon.area-group, .leaflet-control").forEach(function (el) {
       taken.push(boxOf(el));
     });
+    /* A park's disc or outline (small on screen) is another zone's place: a zone's capital
+       label printed inside it read as that park's figure (the coastal zone's 3,125 inside
+       Liên Hà Thái's disc). Each label may cover its own zone only. */
+    var discs = [];
+    map.getContainer().querySelectorAll("path.zone").forEach(function (el) {
+      var r = el.getBoundingClientRect(), id = /(?:^|\s)zone-(\S+)/.exec(el.getAttribute("class") || "");
+      if (id && r.width > 0 && r.width < 160 && r.height < 160) { discs.push({ id: id[1], box: boxOf(el) }); }
+    });
     reg.labels = reg.labels.filter(function (x) { return x.marker._map || map.hasLayer(x.group); });
     var live = reg.labels.filter(function (x) { return x.marker._map; });
     live.sort(function (a, b) { return b.rank - a.rank; });
@@ -340,6 +348,7 @@
       /* Up and down only: a label moved a whole width sideways left its zone and read as the
          figure of the district beside it (the coastal zone's, over Đông Hưng). */
       var spots = [[0, 0], [0, -22], [0, 22], [0, -40], [0, 40], [0, -58], [0, 58], [0, -76]];
+      var ownMatch = /zone-label-(\S+?)["\s]/.exec(x.html), own = ownMatch ? ownMatch[1] : null;
       for (var pass = 0; pass < 2; pass++) {
         if (pass === 1) {
           if (!x.short) { break; }
@@ -354,7 +363,8 @@
           var inside = box.l >= frame.l && box.r <= frame.r && box.t >= frame.t && box.b <= frame.b;
           if (box.r - box.l === 0) { continue; }
           if (!inside) { continue; }
-          if (!taken.some(function (t) { return hits(t, box); })) {
+          if (!taken.some(function (t) { return hits(t, box); }) &&
+              !discs.some(function (d) { return d.id !== own && hits(d.box, box); })) {
             taken.push(box);
             return;
           }
