@@ -69,7 +69,7 @@ def test_every_page_opens_on_another_data_set(use: Choose, name: str, page: str)
         with pytest.raises(KeyError):
             html_table(at, "targets")
     if page == "data":
-        projects = at.dataframe[0].value
+        projects = html_table(at, "data-projects")
         # The list follows the filters, the chosen zone among them: the projects the map shows.
         shown, total = (int(n.replace(",", "")) for n in next(m.value for m in at.metric).split(" / "))
         assert (shown, total) == ((23, 1_000) if name == "national" else (3, 3))
@@ -98,7 +98,7 @@ def test_a_zone_of_20000_projects_shows_200_and_says_how_many_are_not(use: Choos
 def test_the_data_page_of_20000_projects_shows_200(use: Choose) -> None:
     use("crowded")
     at = _run(page="data", lang="en")
-    assert len(at.dataframe[0].value) == 200
+    assert len(html_table(at, "data-projects")) == 200
     assert any("Showing 200 of 20,000 rows; 19,800 are not shown." in str(c.value) for c in at.caption)
 
 

@@ -307,14 +307,6 @@ def test_headline_counts_use_vietnamese_thousands_on_a_large_data_set(use: Choos
     assert next(m.value for m in at.metric) == "1,000 / 1,000"
 
 
-def _display(at: AppTest, index: int = 0) -> pd.DataFrame:
-    """A table as the page shows it (Styler's display values), not the numbers behind it."""
-    import pyarrow as pa
-
-    styler = at.dataframe[index].proto.arrow_data.styler
-    return pa.ipc.open_stream(styler.display_values).read_all().to_pandas()
-
-
 def test_zone_load_table_in_vietnamese_shows_dashes_and_the_panel_s_per_ha(plan: Plan) -> None:
     at = _run(lang="vi", page="load")
     shown = html_table(at, "load", shown=True).set_index("Khu")

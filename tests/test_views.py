@@ -11,8 +11,8 @@ from tests.test_app import _metrics, _projects_on_map, _run, choice
 
 
 def _table(at: AppTest, index: int = 0) -> pd.DataFrame:
-    value = at.dataframe[index].value
-    return value.data if hasattr(value, "data") else value
+    """The data page's project list (0) or sources table (1)."""
+    return html_table(at, ("data-projects", "data-sources")[index])
 
 
 @pytest.mark.parametrize(

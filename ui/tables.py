@@ -7,7 +7,6 @@ from collections.abc import Callable
 import altair as alt
 import pandas as pd
 import streamlit as st
-from pandas.io.formats.style import Styler
 
 from geo import io, settings
 from geo.distances import PLACE_COLUMNS
@@ -38,18 +37,6 @@ MIME = {
     "geojson": "application/geo+json",
     "gpkg": "application/geopackage+sqlite3",
 }
-
-
-def localized(frame: pd.DataFrame, lang: str, decimals: dict[str, int]) -> Styler:
-    """Numbers shown in the language's format (``24.180,5`` / ``24,180.5``), still sorted as numbers."""
-    thousands, decimal = separators(lang)
-    styler = frame.style
-    for column, places in decimals.items():
-        # A missing figure (capital per ha of a district) shows as a dash, not "nan".
-        styler = styler.format(
-            precision=places, thousands=thousands, decimal=decimal, subset=[column], na_rep="—"
-        )
-    return styler
 
 
 def chart_locale(chart: alt.Chart, lang: str) -> alt.Chart:
@@ -266,13 +253,14 @@ def data_view(plan: Plan, view: View, lang: str) -> None:
         )
     )
     projects = capped(projects, lang)
-    own, other = ("name_en", "name_vi") if lang == "en" else ("name_vi", "name_en")
+    own = "name_en" if lang == "en" else "name_vi"
     names = mapview.zone_names(plan.zones, lang)
+    # As HTML, as the zone load: every figure in full at 1280 px. The name in the other
+    # language is in the downloads above.
     table = pd.DataFrame(
         {
             "ID": projects["project_id"],
             text("col.name", lang): projects[own],
-            text("col.name_other", lang): projects[other],
             text("col.sector", lang): projects["sector"].map(lambda s: text(f"sector.{s}", lang)),
             text("col.phase", lang): projects["phase"].map(lambda p: text(f"phase.{p}", lang)),
             text("col.capital", lang): projects["capital_bn_vnd"],
@@ -283,12 +271,12 @@ def data_view(plan: Plan, view: View, lang: str) -> None:
             ),
         }
     )
-    st.dataframe(localized(table, lang, {text("col.capital", lang): 0}), hide_index=True, width="stretch")
+    figure_table(table, lang, {text("col.capital", lang): 0}, "data-projects")
     _findings(plan, lang)
     st.subheader(text("data.geometry", lang))
     names = mapview.zone_names(plan.zones, lang)
     zones = capped(plan.zones, lang)
-    st.dataframe(
+    figure_table(
         pd.DataFrame(
             {
                 text("col.zone", lang): zones["zone_id"].map(names),
@@ -303,8 +291,9 @@ def data_view(plan: Plan, view: View, lang: str) -> None:
                 text("col.current_unit", lang): current_units(zones, lang),
             }
         ),
-        hide_index=True,
-        width="stretch",
+        lang,
+        {},
+        "data-sources",
     )
     st.subheader(text("data.admin", lang))
     st.markdown(text("data.admin_text", lang))
