@@ -36,7 +36,8 @@ from ui.uploads import (
     uploaded_files,
 )
 
-#: Page CSS: a compact header so the map starts on a laptop's first screen; the zone
+#: Page CSS: a compact header so the map starts on a laptop's first screen (room is left
+#: for the line under the figures to wrap once, as it does with a zone chosen); the zone
 #: panel's facts table wraps inside its column; the map's frame fills the screen below the
 #: header (static/js/map.js makes the map fill its frame).
 PAGE_CSS = """
@@ -44,12 +45,12 @@ PAGE_CSS = """
 [data-testid="stMainBlockContainer"] { padding-top: 2.6rem; padding-bottom: 2rem; }
 [data-testid="stMainBlockContainer"] h2 { font-size: 1.55rem; padding: 0.2rem 0 0 0; }
 [data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] { font-size: 1.9rem; }
-iframe[title="streamlit_folium.st_folium"] { height: max(380px, calc(100vh - 322px)) !important; }
+iframe[title="streamlit_folium.st_folium"] { height: max(380px, calc(100vh - 346px)) !important; }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; }
   [data-testid="stMainBlockContainer"] h2 { font-size: 1.2rem; }
   [data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] { font-size: 1.4rem; }
-  iframe[title="streamlit_folium.st_folium"] { height: max(340px, calc(100vh - 430px)) !important; }
+  iframe[title="streamlit_folium.st_folium"] { height: max(320px, calc(100vh - 470px)) !important; }
   .st-key-headline [data-testid="stHorizontalBlock"] { flex-wrap: nowrap; gap: 0.5rem; }
   .st-key-headline [data-testid="stColumn"] { min-width: 0 !important; }
   .st-key-headline [data-testid="stMetricValue"] { font-size: 1.15rem !important; }

@@ -59,8 +59,12 @@ MEASURES_JS = Path(__file__).with_name("screens.js")
 
 
 def settle(page: Page, timeout: float = 60.0) -> None:
-    """Wait until Streamlit has finished its run and nothing has changed for a second."""
-    page.locator('[data-test-script-state="notRunning"]').first.wait_for(timeout=timeout * 1000)
+    """Wait until Streamlit has finished its run and nothing has changed for a second.
+
+    The second is counted from this call at the earliest: a run the last action started
+    may not have begun to change the page yet.
+    """
+    page.evaluate("() => { window.__settleFrom = performance.now(); }")
     page.wait_for_function(
         """() => {
           const now = performance.now();
@@ -69,7 +73,8 @@ def settle(page: Page, timeout: float = 60.0) -> None:
             new MutationObserver(() => (window.__quiet = performance.now()))
               .observe(document.body, {subtree: true, childList: true, characterData: true});
           }
-          return now - window.__quiet > 1000;
+          const running = document.querySelector('[data-test-script-state="running"]');
+          return !running && now - Math.max(window.__quiet, window.__settleFrom) > 1000;
         }""",
         timeout=timeout * 1000,
         polling=250,
