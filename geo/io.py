@@ -310,6 +310,15 @@ def read_points_table(path: Path | str) -> gpd.GeoDataFrame:
     """
     path = Path(path)
     frame = read_table(path)
+    for axis, given in validate.coordinate_columns(frame).items():
+        if len(given) > 1:
+            # Which one the user meant cannot be told; reading one would drop the other unsaid.
+            listed = ", ".join(f"`{c}`" for c in given)
+            raise _fail(
+                path,
+                phrase("one column for `{a}`", "một cột cho `{a}`", a=axis),
+                phrase("{n} columns for it: {c}", "{n} cột cho nó: {c}", n=len(given), c=listed),
+            )
     frame = validate.rename_coordinates(frame)
     missing = [axis for axis in ("lon", "lat") if axis not in frame.columns]
     if missing and len(frame):

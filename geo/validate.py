@@ -153,6 +153,17 @@ COORDINATE_ALIASES: Final[dict[str, str]] = {
 }
 
 
+def coordinate_columns(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """The columns a sites table gives for ``lon`` and for ``lat``: our names and aliases."""
+    given: dict[str, list[str]] = {"lon": [], "lat": []}
+    for column in frame.columns:
+        key = normalise_header(column)
+        name = key if key in given else COORDINATE_ALIASES.get(key)
+        if name is not None:
+            given[name].append(str(column))
+    return given
+
+
 def rename_coordinates(frame: pd.DataFrame) -> pd.DataFrame:
     """``Kinh độ``/``Vĩ độ`` (or ``longitude``/``latitude``, any case) as ``lon``/``lat``,
     unless the table already has a column of our name."""

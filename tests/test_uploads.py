@@ -161,3 +161,14 @@ def test_sites_with_vietnamese_coordinate_headers_are_placed_where_they_say() ->
         "`dia_diem.csv`, column `lon`: read with a decimal comma (106,35 = 106.35 degrees)",
         "`dia_diem.csv`, column `lat`: read with a decimal comma (106,35 = 106.35 degrees)",
     ]
+
+
+def test_a_sites_table_giving_a_coordinate_twice_is_refused() -> None:
+    """`Longitude` beside `Kinh độ`: which one is meant cannot be told; neither is dropped unsaid."""
+    table = "project_id,Longitude,Kinh độ,lat\nmechanical-2016-1,106.35,106.36,20.49\n".encode()
+    _, problems = load_uploads({"sites": ("two_lon.csv", table)})
+    messages = [str(p) for p in problems]
+    assert any(
+        "expected one column for `lon`; found 2 columns for it: `Longitude`, `Kinh độ`" in m for m in messages
+    )
+    assert any("cần một cột cho `lon`" in p.text("vi") for p in problems)
