@@ -445,39 +445,24 @@ def _csv_error(name: str, line: int, delimiter: str, exc: csv.Error) -> PlanData
     limit = csv.field_size_limit()
     if "field larger than field limit" in str(exc):
         # A cell this long is no name or note; most often a quote left open swallows the rest.
-        return PlanDataError(
-            [
-                Problem(
-                    name,
-                    where,
-                    "",
-                    phrase(
-                        "cells of at most {n} characters",
-                        "các ô dài tối đa {n_vi} ký tự",
-                        n=f"{limit:,}",
-                        n_vi=f"{limit:,}".replace(",", "."),
-                    ),
-                    phrase(
-                        'a longer cell (a quote " left open?)',
-                        'một ô dài hơn (dấu ngoặc kép " chưa đóng?)',
-                    ),
-                )
-            ]
+        return _refused(
+            name,
+            phrase(
+                "cells of at most {n} characters",
+                "các ô dài tối đa {n_vi} ký tự",
+                n=f"{limit:,}",
+                n_vi=f"{limit:,}".replace(",", "."),
+            ),
+            phrase('a longer cell (a quote " left open?)', 'một ô dài hơn (dấu ngoặc kép " chưa đóng?)'),
+            where,
         )
-    return PlanDataError(
-        [
-            Problem(
-                name,
-                where,
-                "",
-                phrase(
-                    "a table separated by '{d}'",
-                    "một bảng phân cách bằng '{d}'",
-                    d=delimiter.replace("\t", "tab"),
-                ),
-                library_words(str(exc)),
-            )
-        ]
+    return _refused(
+        name,
+        phrase(
+            "a table separated by '{d}'", "một bảng phân cách bằng '{d}'", d=delimiter.replace("\t", "tab")
+        ),
+        library_words(str(exc)),
+        where,
     )
 
 
@@ -613,8 +598,8 @@ def _no_list_sheet(name: str, titles: list[str]) -> PlanDataError:
     )
 
 
-def _refused(name: str, expected: str, found: str) -> PlanDataError:
-    return PlanDataError([Problem(name, "", "", expected, found)])
+def _refused(name: str, expected: str, found: str, where: str = "") -> PlanDataError:
+    return PlanDataError([Problem(name, where, "", expected, found)])
 
 
 def _cell_text(value: object) -> str:

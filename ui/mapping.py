@@ -89,6 +89,7 @@ def headline(plan: Plan, view: View, lang: str) -> str:
     """Projects shown, their capital with its share of the plan, zones involved; returns the
     capital in USD, for the line under the figures."""
     shown = view.capital
+    usd = usd_millions(shown, rate(), lang)
     # The capital needs the most room: on a phone the three stay in one row.
     first, second, third = st.columns([1, 1.5, 0.9])
     first.metric(text("metric.projects", lang), share_count(len(view.projects), len(plan.projects), lang))
@@ -98,10 +99,10 @@ def headline(plan: Plan, view: View, lang: str) -> str:
         text("metric.share", lang).format(share=share_of_plan(shown, plan, lang)),
         delta_color="off",
         delta_arrow="off",
-        help=usd_millions(shown, rate(), lang),
+        help=usd,
     )
     third.metric(text("metric.zones", lang), number(int((view.load["capital_bn_vnd"] > 0).sum()), lang))
-    lines = (usd_millions(shown, rate(), lang), zone_share(plan, view, lang))
+    lines = (usd, zone_share(plan, view, lang))
     return " · ".join(line for line in lines if line)
 
 
