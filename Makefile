@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test system-packages clean
+.PHONY: run test system-packages allocator clean
 
 $(VENV)/.run: requirements.txt
 	python3 -m venv $(VENV)
@@ -16,17 +16,24 @@ $(VENV)/.dev: $(VENV)/.run requirements-dev.txt
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.run
+run: $(VENV)/.run allocator
 	$(PY) serve.py --server.port $(PORT)
+
+# jemalloc (Debian's libjemalloc2) lets the server hand memory back after sessions end
+# (serve.py, bench/memory.py). Installed where this user may; the app also runs without it.
+allocator:
+	@/sbin/ldconfig -p 2>/dev/null | grep -q libjemalloc.so.2 \
+		|| { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjemalloc2 >/dev/null; } \
+		|| echo "note: libjemalloc2 is not installed (apt-get install libjemalloc2): the server keeps more memory after sessions end"
 
 # What the tests need from Debian: chromium for the browser tests (Playwright's own browser
 # download is not used), poppler-utils to read exported PDFs, PostgreSQL + PostGIS for the
-# monitoring tests' throw-away cluster (tests/monitoring_fixtures.py).
+# monitoring tests' throw-away cluster (tests/monitoring_fixtures.py), jemalloc for the server.
 system-packages:
-	@{ command -v chromium && command -v pdftotext \
+	@{ command -v chromium && command -v pdftotext && /sbin/ldconfig -p | grep -q libjemalloc.so.2 \
 		&& ls /usr/lib/postgresql/*/bin/initdb /usr/share/postgresql/*/extension/postgis.control; } \
 		>/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		chromium fonts-noto-core poppler-utils postgresql postgresql-15-postgis-3; }
+		chromium fonts-noto-core poppler-utils postgresql postgresql-15-postgis-3 libjemalloc2; }
 
 test: $(VENV)/.dev system-packages
 	$(PY) -m ruff check .

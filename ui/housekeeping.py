@@ -25,12 +25,19 @@ LOG = logging.getLogger(__name__)
 
 
 #: How often the housekeeper looks for sessions that ended (a closed tab's session is kept
-#: ``server.disconnectedSessionTTL`` = 20 s for a reconnect first).
-INTERVAL_S = 10.0
+#: ``server.disconnectedSessionTTL`` = 20 s for a reconnect first), so that a session's
+#: memory is back within ~25 s of its tab closing.
+INTERVAL_S = 5.0
+
+#: Rounds that still collect after a session went: a shut-down session's objects become
+#: garbage only once the server's event loop has dropped its last callbacks, after the round
+#: that reaped it (measured: ~170 MB still held 30 s after a reap, freed by one collection).
+AFTER_REAP_ROUNDS = 3
 
 
 def release_ended_sessions(*, always_collect: bool = True) -> int:
-    """Reap expired sessions, drop their uploaded files, trim the heap; return files dropped.
+    """Reap expired sessions, drop their uploaded files, trim the heap; return how many
+    sessions and files went.
 
     With ``always_collect=False`` the heap is collected and trimmed only when a session or
     a file went (a collection costs ~65 ms of the interpreter's time).
@@ -65,9 +72,9 @@ def release_ended_sessions(*, always_collect: bool = True) -> int:
         gc.collect()
         with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
             ctypes.CDLL("libc.so.6").malloc_trim(0)
-    if dropped:
-        LOG.info("dropped %d uploaded files of ended sessions", dropped)
-    return dropped
+    if dropped or reaped:
+        LOG.info("reaped %d ended sessions, dropped %d uploaded files", reaped, dropped)
+    return reaped + dropped
 
 
 def start_housekeeper(interval_s: float = INTERVAL_S) -> threading.Thread:
@@ -75,10 +82,14 @@ def start_housekeeper(interval_s: float = INTERVAL_S) -> threading.Thread:
     so a server's memory falls back after its visitors leave, not at the next visit."""
 
     def loop() -> None:
+        pending = 0  # rounds left that collect although nothing went in them
         while True:
             time.sleep(interval_s)
             try:
-                release_ended_sessions(always_collect=False)
+                if release_ended_sessions(always_collect=pending > 0):
+                    pending = AFTER_REAP_ROUNDS
+                else:
+                    pending = max(pending - 1, 0)
             except Exception:  # a background chore: log it, never stop the server
                 LOG.exception("housekeeping failed")
 
