@@ -17,7 +17,7 @@ from layers.basemap import basemap_layer, tile_layers
 from layers.context import context_layer, own_context_layer, tile_note, uncertainty_halos
 from layers.fastsites import COMPACT_ABOVE, compact_sites_layer
 from layers.i18n import text
-from layers.legend import TitleBox, add_legend
+from layers.legend import TitleBox, add_legend, legend_scale
 from layers.prepared import PreparedZones, prepare_zones
 from layers.sites import sites_layer
 from layers.standalone import inline_assets
@@ -30,7 +30,6 @@ MAX_ZOOM = 17
 
 def base_map(
     zones: gpd.GeoDataFrame,
-    scale: CapitalScale,
     lang: str,
     *,
     title: tuple[str, str] | None = None,
@@ -40,7 +39,8 @@ def base_map(
     context: gpd.GeoDataFrame | None = None,
     own: OwnContext | None = None,
 ) -> folium.Map:
-    """The map with its offline basemap, hidden online tiles, controls and legend.
+    """The map with its offline basemap, hidden online tiles, controls and legend; the same
+    whatever the filters and policy (the legend's capital scale comes with the layers).
 
     ``title`` (title, subtitle) puts a title box on the map; ``large`` sets large type;
     ``view`` (centre, zoom) opens the map there instead of on the whole province;
@@ -70,7 +70,7 @@ def base_map(
     for layer in tile_layers(lang):
         layer.add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
-    add_legend(m, scale, lang, large=large)
+    add_legend(m, lang, large=large)
     if title is not None:
         TitleBox(*title).add_to(m)
     if view is not None:
@@ -131,8 +131,10 @@ def dynamic_layers(
         if len(sites) > COMPACT_ABOVE
         else sites_layer(sites, names, lang, prepared.label_points, park_radii(zones))
     )
+    shaded = zones_layer(zones, load, scale, lang, prepared)
+    legend_scale(scale, lang).add_to(shaded)
     return [
-        zones_layer(zones, load, scale, lang, prepared),
+        shaded,
         labels_layer(zones, load, lang, prepared),
         markers,
     ]
@@ -158,7 +160,7 @@ def full_map(
 ) -> folium.Map:
     """One map of the view with every layer and a layer control."""
     prepared = prepare_zones(zones)
-    m = base_map(zones, scale, lang, title=title, prepared=prepared, context=context)
+    m = base_map(zones, lang, title=title, prepared=prepared, context=context)
     for group in dynamic_layers(zones, load, sites, scale, lang, prepared):
         group.add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)

@@ -16,7 +16,7 @@ from geo import settings
 from geo.join import allocate
 from geo.load import Plan
 from geo.stats import filter_projects, zone_load
-from geo.view import filtered_sites, with_shares
+from geo.view import Filters, build_view, filtered_sites, with_shares
 from layers import assets, i18n, mapview
 from layers.elements import DrawLayer, to_json
 from layers.prepared import encoded_geometry
@@ -168,3 +168,19 @@ def test_zone_shapes_are_sent_as_integer_steps_that_decode_to_the_shape() -> Non
     assert len(decoded[0]) == 2
     assert shapely.Polygon(decoded[0][0], decoded[0][1:]).equals_exact(shapely.Polygon(outer, [hole]), 1e-6)
     assert shapely.Polygon(decoded[1][0]).area == pytest.approx(0.0001, rel=1e-3)
+
+
+def test_the_legend_s_scale_comes_with_the_zones_layer_not_the_base_map(plan: Plan) -> None:
+    """A policy's scale changes only the layers, so the base map stays the same."""
+    view = build_view(plan, Filters())
+    base = mapview.base_map(plan.zones, "en").get_root().render()
+    assert "legend-scale" in base
+    assert "linear-gradient" not in base
+    for high, top in ((24_180.0, "24,000"), (60_000.0, "60,000")):
+        scale = CapitalScale(580.0, high)
+        m = mapview.base_map(plan.zones, "en")
+        for group in mapview.dynamic_layers(plan.zones, view.load, view.sites, scale, "en"):
+            group.add_to(m)
+        rendered = unescape_js(m.get_root().render())
+        assert '"legendScale"' in rendered
+        assert f"<span>{top}</span></div>" in rendered

@@ -12,7 +12,6 @@ from streamlit.testing.v1 import AppTest
 from geo.owncontext import MAX_FEATURES, read_own_context
 from layers import assets, mapview
 from layers.context import own_context_layer
-from layers.style import CapitalScale
 from tests.conftest import unescape_js
 from tests.hostile import CANARY_TEXT, CASES, Listener, write_canary
 
@@ -98,7 +97,7 @@ def test_the_layer_is_drawn_under_the_zones_with_every_name_escaped(plan: object
     own, _ = read_own_context('<i>roads"x.geojson', ROADS)
     assert own is not None
     assets.use_local_assets()
-    base = mapview.base_map(plan.zones, CapitalScale(90, 24_180), "vi", own=own)  # type: ignore[attr-defined]
+    base = mapview.base_map(plan.zones, "vi", own=own)  # type: ignore[attr-defined]
     mapview.layer_control().add_to(base)
     page = unescape_js(base.get_root().render())
     assert "Lớp của bạn: &lt;i&gt;roads&quot;x.geojson" in page

@@ -148,7 +148,6 @@ def draw_map(
     focus = mapview.focus(plan.zones, focus_zone(current("zone") or ""))
     base = mapview.base_map(
         plan.zones,
-        scale,
         lang,
         title=title,
         large=large,

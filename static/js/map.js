@@ -549,5 +549,13 @@
     });
   };
 
+  /* The capital scale (our own HTML of numbers and colours) in the legend's slot; kept on
+     the map for a legend added after it. */
+  draw.legendScale = function (d, group, map) {
+    map._tbLegendScale = d.html;
+    var slot = map.getContainer().querySelector(".map-legend .legend-scale");
+    if (slot) { slot.innerHTML = d.html; }
+  };
+
   window.tbDraw = function (name, d, group, map) { draw[name](d, group, map); };
 })();
