@@ -22,7 +22,7 @@ from layers.i18n import text
 from layers.prepared import PreparedZones, prepare_zones
 from ui import monitoring, state
 from ui.cache import SizedCache
-from ui.housekeeping import release_ended_sessions, start_housekeeper
+from ui.housekeeping import start_housekeeper
 from ui.mapping import MAP_KEY, draw_map, headline, keep_view_on_click, zone_at, zone_panel
 from ui.present import render_present
 from ui.sidebar import render_language, render_sidebar, site_zone_ids
@@ -216,15 +216,11 @@ def figures(plan: Plan, view: View, problems: list[Problem] | None, lang: str) -
 
 
 def main() -> None:
-    """Draw the page; on a new visitor's first run, then hand back what ended sessions held
-    (after the page, which it would delay by a garbage collection, ~65 ms)."""
-    new_visitor = not st.session_state.get("_from_url")
+    """Draw the page. Ended sessions' memory is handed back by the housekeeper's thread
+    (every 5 s), not here: a collection on a new visitor's run held the interpreter while
+    the page's last messages waited to be sent."""
     housekeeper()
-    try:
-        draw_page()
-    finally:
-        if new_visitor:
-            release_ended_sessions()
+    draw_page()
 
 
 def draw_page() -> None:
@@ -252,10 +248,11 @@ def draw_page() -> None:
         plan, plan_key, problems = bundled, "bundled", None
     # A zone the URL or an earlier run named but this plan lacks is dropped before any
     # widget shows it.
-    state.zone_choice(site_zone_ids(plan))
+    zone_ids = site_zone_ids(plan)
+    state.zone_choice(zone_ids)
     if not presenting:
         with st.sidebar:
-            part("sidebar", lang, render_sidebar, plan, lang)
+            part("sidebar", lang, render_sidebar, plan, zone_ids, lang)
     if ref := st.session_state.pop("_click_failed", None):
         st.error(text("error.part", lang).format(ref=ref), icon="⚠️")
     filters = state.filters()

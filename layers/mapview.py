@@ -65,7 +65,7 @@ def base_map(
         context_layer(context, lang).add_to(m)
     if own is not None:
         own_context_layer(own.title, own.features, lang).add_to(m)
-    uncertainty_halos(zones).add_to(m)
+    uncertainty_halos(prepared.halos).add_to(m)
     tile_note(lang).add_to(m)
     for layer in tile_layers(lang):
         layer.add_to(m)

@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.join import zone_areas_ha
 from geo.settings import SITE_ZONE_KINDS
+from layers.context import halos_json
 from layers.fastsites import COMPACT_ZONES_ABOVE, SCALE
 
 #: About 5 m at this latitude: invisible at the zooms the map allows, a much smaller payload.
@@ -64,6 +65,8 @@ class PreparedZones:
         (zone id, kind, Vietnamese name) of the province, then of each district.
     bounds
         West, south, east, north of the province (of all zones if there is none).
+    halos
+        The parks' uncertainty halos as :func:`layers.context.halos_json`.
     """
 
     geometry: dict[str, str]
@@ -71,6 +74,7 @@ class PreparedZones:
     site_zones: list[dict[str, Any]]
     admin: list[tuple[str, str, str]]
     bounds: tuple[float, float, float, float]
+    halos: str
 
 
 def encoded_geometry(geometry: BaseGeometry, tolerance: float = SIMPLIFY_DEGREES) -> str:
@@ -114,7 +118,7 @@ def prepare_zones(zones: gpd.GeoDataFrame) -> PreparedZones:
     ]
     west, south, east, north = (province if not province.empty else zones).total_bounds
     bounds = (float(west), float(south), float(east), float(north))
-    return PreparedZones(texts, label_points(zones), records, admin, bounds)
+    return PreparedZones(texts, label_points(zones), records, admin, bounds, halos_json(zones))
 
 
 def label_points(zones: gpd.GeoDataFrame) -> dict[str, tuple[float, float]]:

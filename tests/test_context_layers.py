@@ -146,3 +146,20 @@ def test_parks_with_a_stated_radius_get_a_halo_of_it(page_vi: str) -> None:
     assert radii["halo-kcn-nguyen-duc-canh"] == 2000
     assert "halo-kcn-gia-le" not in radii  # "medium-low": no radius stated, no halo
     assert payload["minZoom"] == 12
+
+
+def test_the_context_layer_drawn_from_its_prepared_json_is_the_same_as_made_anew() -> None:
+    """The web map's context keeps each geometry's JSON (made once per server): the layer
+    drawn from it is the one drawn from the geometries themselves."""
+    from layers.context import GEOMETRY_JSON, context_layer, simplified
+
+    prepared = simplified(read_context())
+    assert GEOMETRY_JSON in prepared.columns
+
+    def data(context: object) -> list[str]:
+        group = context_layer(context, "en")  # type: ignore[arg-type]
+        return [child.data for child in group._children.values()]
+
+    made = data(prepared)
+    assert made == data(prepared.drop(columns=GEOMETRY_JSON))
+    assert '"type":"LineString"' in made[0] or '"type":"MultiLineString"' in made[0]

@@ -22,8 +22,11 @@ def site_zone_ids(plan: Plan) -> list[str]:
     return list(zones.sort_values(["kind", "zone_id"])["zone_id"])
 
 
-def render_sidebar(plan: Plan, lang: str) -> None:
-    """Draw the sidebar's widgets; each keeps its choice as an id (``ui.state.bind``)."""
+def render_sidebar(plan: Plan, zone_ids: list[str], lang: str) -> None:
+    """Draw the sidebar's widgets; each keeps its choice as an id (``ui.state.bind``).
+
+    ``zone_ids`` is :func:`site_zone_ids` of ``plan``.
+    """
     bar = st.sidebar
     bar.header(text("filters", lang))
     for name, options in (("sector", settings.SECTORS), ("phase", settings.PHASES)):
@@ -37,7 +40,7 @@ def render_sidebar(plan: Plan, lang: str) -> None:
             **state.bind(name, [(v, label(v)) for v in options], seed=chosen),
         )
     names = mapview.zone_names(plan.zones, lang)
-    zone_ids = ["", *site_zone_ids(plan)]
+    zone_ids = ["", *zone_ids]
 
     def zone_label(zone: str) -> str:
         return names.get(zone, zone) if zone else text("all_zones", lang)
