@@ -170,6 +170,9 @@ def draw_map(
         layer_control=mapview.layer_control(),
         returned_objects=["last_object_clicked"],
         on_change=on_click,
+        # st_folium renders the map once more for itself anyway; the first, whole-figure
+        # render gave the same arguments and cost ~19 ms of every rerun (tests/test_map_render.py).
+        render=False,
     )
 
 
