@@ -248,7 +248,7 @@ def draw_page() -> None:
         plan, plan_key, problems = bundled, "bundled", None
     # A zone the URL or an earlier run named but this plan lacks is dropped before any
     # widget shows it.
-    zone_ids = site_zone_ids(plan)
+    zone_ids = cast("list[str]", plan_cache(plan_key).get("zone_ids", lambda: site_zone_ids(plan)))
     state.zone_choice(zone_ids)
     if not presenting:
         with st.sidebar:
