@@ -257,6 +257,22 @@ def _upload(page: Page, kind: str, path: Path) -> None:
     page.get_by_test_id("stFileUploaderDropzoneInput").nth(index).set_input_files(str(path))
 
 
+def test_the_uploaders_load_when_opened_and_stay_after_a_file_is_removed(page: Page, server: str) -> None:
+    # A first visit loads no uploader code; opening "Your data" draws the four uploaders.
+    _open(page, server)
+    uploaders = page.get_by_test_id("stFileUploaderDropzoneInput")
+    assert uploaders.count() == 0
+    loaded = "() => performance.getEntriesByType('resource').some(r => r.name.includes('FileUploader'))"
+    assert page.evaluate(loaded) is False
+    _upload(page, "zones", Path(__file__).parent / "corpus" / "ok" / "xss_zone.geojson")
+    page.get_by_text("Đang dùng tệp của bạn").wait_for(timeout=30_000)
+    expect(uploaders).to_have_count(4)
+    page.get_by_test_id("stFileChipDeleteBtn").first.click()
+    expect(page.get_by_text("Đang dùng tệp của bạn")).to_have_count(0, timeout=30_000)
+    # Still open: the user may put the next file in at once.
+    expect(uploaders).to_have_count(4)
+
+
 def test_an_uploaded_payload_shows_as_text_and_never_runs(page: Page, server: str) -> None:
     payload = '<img src=x onerror="window.__pwned=1">'
     _open(page, server)

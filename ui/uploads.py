@@ -60,8 +60,19 @@ def plan_from_uploads(files: dict[str, tuple[str, bytes]]) -> tuple[Plan, list[P
 
 
 def render_uploaders(lang: str) -> None:
-    """The three uploaders, in a sidebar expander."""
-    with st.sidebar.expander(text("upload.title", lang), expanded=bool(uploaded_files())):
+    """The uploaders, in a sidebar expander.
+
+    Drawn once the expander is opened, or while it holds a file (an uploader not drawn
+    would drop its file): a first visit then loads no uploader code (~10 scripts), and the
+    map arrives sooner.
+    """
+    holding = bool(uploaded_files()) or context_file() is not None
+    # Closed by default, then as the user leaves it: a default that followed the files
+    # would make it another expander (closed) the moment the last file is removed.
+    box = st.sidebar.expander(text("upload.title", lang), key="your_data", on_change="rerun")
+    if not (box.open or holding):
+        return
+    with box:
         st.caption(text("upload.help", lang))
         for kind in KINDS:
             st.file_uploader(
