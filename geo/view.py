@@ -145,8 +145,7 @@ def build_view(plan: Plan, filters: Filters, scale_range: tuple[float, float] | 
     projects = select_projects(plan, filters)
     allocation = allocate(projects, filters.policy)
     load = zone_load(allocation, plan.zones, plan_total=plan.total_capital, include_empty=True)
-    sites = filtered_sites(plan, projects).merge(
-        projects[["project_id", *SITE_TEXT_COLUMNS]], on="project_id"
-    )
+    joined = plan.project_sites
+    sites = joined[joined["project_id"].isin(projects["project_id"])].reset_index(drop=True)
     sites = gpd.GeoDataFrame(with_shares(sites, allocation), geometry="geometry", crs=settings.CRS)
     return View(projects, allocation, load, sites, scale_range or capital_range(plan, filters.policy))
