@@ -26,11 +26,11 @@ def allocator_environment(environ: Mapping[str, str], jemalloc: str | None) -> d
     """``environ`` with the allocators that give a server's memory back after a session.
 
     Measured with ``bench/memory.py`` (3 sessions each uploading 100,000 sites, memory 30 s
-    after the last closed): with Python's own small-object allocator 416 MB of its arenas
-    stayed mapped for 140 MB of live objects (a few live objects keep an arena), and memory
-    went from 418 MB to 1,089 MB; with Python's objects and Arrow's pool through the system
-    allocator (``PYTHONMALLOC=malloc``, ``ARROW_DEFAULT_MEMORY_POOL=system``) to 498 MB; with
-    jemalloc as that allocator from 430 MB to 458 MB, and a peak of 991 MB instead of 1,374.
+    after the last closed): with the defaults 499 → 1,089 MB, Python's own small-object
+    allocator keeping 416 MB of arenas mapped for 140 MB of live objects (a few live objects
+    keep an arena); with Python's objects and Arrow's pool on glibc's allocator
+    (``PYTHONMALLOC=malloc``, ``ARROW_DEFAULT_MEMORY_POOL=system``) 418 → 498 MB; on
+    jemalloc 430 → 458 MB, with a peak of 991 MB instead of 1,374.
     Settings already in ``environ`` are kept; without jemalloc (``jemalloc`` None) glibc's
     allocator is used.
     """
