@@ -269,7 +269,7 @@ def test_the_uploaders_load_when_opened_and_stay_after_a_file_is_removed(page: P
     expect(uploaders).to_have_count(4)
     page.get_by_test_id("stFileChipDeleteBtn").first.click()
     expect(page.get_by_text("Đang dùng tệp của bạn")).to_have_count(0, timeout=30_000)
-    # Still open: the user may put the next file in at once.
+    # Still there: the user may put the next file in at once.
     expect(uploaders).to_have_count(4)
 
 

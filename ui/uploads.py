@@ -59,19 +59,30 @@ def plan_from_uploads(files: dict[str, tuple[str, bytes]]) -> tuple[Plan, list[P
     return kept[1], kept[2]
 
 
-def render_uploaders(lang: str) -> None:
-    """The uploaders, in a sidebar expander.
+#: Set once the session has shown the uploaders: from then on they are always drawn.
+UPLOADERS_SHOWN = "_uploaders_shown"
 
-    Drawn once the expander is opened, or while it holds a file (an uploader not drawn
-    would drop its file): a first visit then loads no uploader code (~10 scripts), and the
-    map arrives sooner.
+
+def render_uploaders(lang: str) -> None:
+    """The uploaders, in a sidebar expander, open while it holds a file.
+
+    Drawn only once the expander has been opened in this session (or holds a file; an
+    uploader not drawn would drop its file): a first visit then loads no uploader code
+    (~10 scripts). From then on they are drawn on every run, open or closed, as before.
     """
-    holding = bool(uploaded_files()) or context_file() is not None
-    # Closed by default, then as the user leaves it: a default that followed the files
-    # would make it another expander (closed) the moment the last file is removed.
-    box = st.sidebar.expander(text("upload.title", lang), key="your_data", on_change="rerun")
-    if not (box.open or holding):
+    holding = any(st.session_state.get(f"upload_{kind}") is not None for kind in KINDS)
+    seen = holding or context_file() is not None or bool(st.session_state.get(UPLOADERS_SHOWN))
+    box = st.sidebar.expander(
+        text("upload.title", lang),
+        expanded=holding,
+        key="your_data",
+        # Opening it reruns only until the uploaders are drawn: a rerun on every click
+        # raced with a file being put in at the same moment (the file was lost).
+        on_change="ignore" if seen else "rerun",
+    )
+    if not (box.open or seen):
         return
+    st.session_state[UPLOADERS_SHOWN] = True
     with box:
         st.caption(text("upload.help", lang))
         for kind in KINDS:
