@@ -165,17 +165,20 @@ class Timing:
 def _frame_logs(page: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The observer's log in the top page, and in every map frame now on the page."""
     top = page.evaluate("() => window.__bench")
-    maps = []
+    return top, [log for log in in_map_frames(page, "() => window.__bench || null") if log]
+
+
+def in_map_frames(page: Any, script: str) -> list[Any]:
+    """``script`` evaluated in every map frame now on the page, a result each."""
+    results = []
     for frame in page.frames[1:]:
         try:
             if frame.frame_element().get_attribute("title") != MAP_FRAME_TITLE:
                 continue
-            log = frame.evaluate("() => window.__bench || null")
+            results.append(frame.evaluate(script))
         except PlaywrightError:  # a frame replaced while it was read: the new one counts
             continue
-        if log:
-            maps.append(log)
-    return top, maps
+    return results
 
 
 def _settled(page: Any, quiet: float, timeout: float) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -29,10 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402
-
 from bench.browser import APP, CHROMIUM_FLAGS, NAIVE, served  # noqa: E402
-from bench.run import ACTIONS, MAP_FRAME_TITLE, OBSERVER, _act, _frame_logs, _settled  # noqa: E402
+from bench.run import ACTIONS, OBSERVER, _act, _frame_logs, _settled, in_map_frames  # noqa: E402
 
 #: Records the websocket's messages in the top page and the messages a map frame receives.
 MESSAGES_JS = """
@@ -77,15 +75,12 @@ def _stages(page: Any, pressed: float) -> dict[str, float | None]:
     """The moments of one filter change, ms after ``pressed`` (None where none came)."""
     top, maps = _frame_logs(page)
     socket = [m for m in page.evaluate("() => window.__messages") if m[0] >= pressed]
-    frame_messages: list[list[Any]] = []
-    for frame in page.frames[1:]:
-        try:
-            if frame.frame_element().get_attribute("title") != MAP_FRAME_TITLE:
-                continue
-            received = frame.evaluate("() => window.__messages || []")
-        except PlaywrightError:  # a frame replaced while it was read: the new one counts
-            continue
-        frame_messages += [m for m in received if m[0] >= pressed]
+    frame_messages = [
+        m
+        for received in in_map_frames(page, "() => window.__messages || []")
+        for m in received
+        if m[0] >= pressed
+    ]
     sent = next((m[0] for m in socket if m[1] == "out"), None)
     arrived = [m for m in socket if m[1] == "in" and sent is not None and m[0] >= sent]
     largest = max(arrived, key=lambda m: m[2], default=None)

@@ -16,8 +16,6 @@ from geo.join import allocate
 from geo.load import Plan
 from geo.stats import filter_projects, zone_load
 
-SITE_TEXT_COLUMNS = ["site_vi", "site_en", "site_printed", "notes_vi", "notes_en", "plants"]
-
 
 @dataclass(frozen=True)
 class Filters:
@@ -48,10 +46,10 @@ class View:
 
 
 def filtered_sites(plan: Plan, projects: pd.DataFrame) -> gpd.GeoDataFrame:
-    """Sites of the given projects, with the project's sector, phase, names and capital."""
-    fields = projects[["project_id", "sector", "phase", "name_vi", "name_en", "capital_bn_vnd"]]
-    sites = plan.sites.merge(fields, on="project_id", how="inner")
-    return gpd.GeoDataFrame(sites, geometry="geometry", crs=settings.CRS)
+    """Sites of the given projects, with their project's fields (:attr:`Plan.project_sites`,
+    joined once per plan: here rows are only picked)."""
+    joined = plan.project_sites
+    return joined[joined["project_id"].isin(projects["project_id"])].reset_index(drop=True)
 
 
 def fold(value: str) -> str:
@@ -145,7 +143,7 @@ def build_view(plan: Plan, filters: Filters, scale_range: tuple[float, float] | 
     projects = select_projects(plan, filters)
     allocation = allocate(projects, filters.policy)
     load = zone_load(allocation, plan.zones, plan_total=plan.total_capital, include_empty=True)
-    joined = plan.project_sites
-    sites = joined[joined["project_id"].isin(projects["project_id"])].reset_index(drop=True)
-    sites = gpd.GeoDataFrame(with_shares(sites, allocation), geometry="geometry", crs=settings.CRS)
+    sites = gpd.GeoDataFrame(
+        with_shares(filtered_sites(plan, projects), allocation), geometry="geometry", crs=settings.CRS
+    )
     return View(projects, allocation, load, sites, scale_range or capital_range(plan, filters.policy))

@@ -57,7 +57,7 @@ def render_sidebar(plan: Plan, zone_ids: list[str], lang: str) -> None:
     low, high = state.current("capital") or (0.0, top)
     span = (min(max(float(low), 0.0), top), min(max(float(high), 0.0), top))
     steps = capital_steps(top, span)
-    shown = _capital_label(lang)
+    shown = functools.partial(_capital_text, lang=lang)
     # A slider over formatted values: Streamlit's own slider prints numbers printf-style
     # (12000), never with the language's thousands separator (12.000).
     bar.select_slider(
@@ -130,13 +130,6 @@ def capital_steps(top: float, chosen: tuple[float, float]) -> list[float]:
         step *= 10
     stops = {round(i * step, 6) for i in range(int(top // step) + 1)}
     return sorted(stops | {0.0, top, *chosen})
-
-
-def _capital_label(lang: str) -> Callable[[float], str]:
-    def label(value: float) -> str:
-        return _capital_text(value, lang)
-
-    return label
 
 
 @functools.lru_cache(maxsize=16_384)
